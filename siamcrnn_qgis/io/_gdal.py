@@ -3,7 +3,7 @@
 QGIS and other plugins share one GDAL; ``gdal.UseExceptions()`` is process-wide in GDAL < 3.7, so the io
 layer never changes it. Every call goes through :func:`gdal_call`, which silences GDAL's printing for
 this thread, and turns both failure styles (``None`` / error code, or ``RuntimeError``) into
-:class:`GdalFailure` carrying GDAL's own message. Callers wrap that message into an ``InputError``
+:class:`GdalError` carrying GDAL's own message. Callers wrap that message into an ``InputError``
 that says which file and what to do.
 
 Python bindings before GDAL 3.8 do not keep a dataset alive while one of its bands or layers is used:
@@ -23,7 +23,7 @@ T = TypeVar("T")
 UNKNOWN = "unknown GDAL error"
 
 
-class GdalFailure(Exception):
+class GdalError(Exception):
     """A GDAL call failed; ``str()`` is GDAL's message."""
 
 
@@ -39,28 +39,28 @@ def quiet_gdal() -> Iterator[None]:
 
 
 def gdal_call(function: Callable[..., T], *args: Any, error_code: bool = False, **kwargs: Any) -> T:
-    """Call a GDAL/OGR function quietly; raise GdalFailure when it returns None (or a non-zero
+    """Call a GDAL/OGR function quietly; raise GdalError when it returns None (or a non-zero
     error code when ``error_code``) or raises. Returns the function's result otherwise."""
     with quiet_gdal():
         try:
             result = function(*args, **kwargs)
         except RuntimeError as exc:
-            raise GdalFailure(str(exc) or UNKNOWN) from None
+            raise GdalError(str(exc) or UNKNOWN) from None
         failed = result is None or (error_code and result != 0)
         if failed:
-            raise GdalFailure(gdal.GetLastErrorMsg() or UNKNOWN)
+            raise GdalError(gdal.GetLastErrorMsg() or UNKNOWN)
     return result
 
 
 def open_dataset(path: str, flags: int) -> gdal.Dataset:
-    """gdal.OpenEx with quiet errors; GdalFailure with GDAL's message when it cannot be opened."""
+    """gdal.OpenEx with quiet errors; GdalError with GDAL's message when it cannot be opened."""
     if not path.startswith("/vsi") and not os.path.exists(path):
-        raise GdalFailure("the file does not exist")
+        raise GdalError("the file does not exist")
     try:
         return gdal_call(gdal.OpenEx, path, flags)
-    except GdalFailure as exc:
+    except GdalError as exc:
         if str(exc) == UNKNOWN:
-            raise GdalFailure("GDAL does not recognise its format") from None
+            raise GdalError("GDAL does not recognise its format") from None
         raise
 
 
@@ -110,8 +110,8 @@ def same_crs(wkt_a: str, wkt_b: str) -> bool:
 
 
 def transformation(source_wkt: str, target_wkt: str) -> osr.CoordinateTransformation:
-    """Coordinate transformation between two CRS in traditional GIS (x, y) order; GdalFailure if none."""
+    """Coordinate transformation between two CRS in traditional GIS (x, y) order; GdalError if none."""
     source, target = spatial_ref(source_wkt), spatial_ref(target_wkt)
     if source is None or target is None:
-        raise GdalFailure("a CRS could not be read")
+        raise GdalError("a CRS could not be read")
     return gdal_call(osr.CoordinateTransformation, source, target)

@@ -22,7 +22,7 @@ import numpy as np
 from osgeo import gdal, gdal_array
 
 from ..core.errors import InputError
-from ._gdal import GdalFailure, crs_label, gdal_call, open_dataset, same_crs, spatial_ref, transformation
+from ._gdal import GdalError, crs_label, gdal_call, open_dataset, same_crs, spatial_ref, transformation
 
 if TYPE_CHECKING:
     from typing import Self  # Python 3.11; only for type checkers (QGIS may run Python 3.9)
@@ -108,7 +108,9 @@ class RasterGrid:
 
     def same_grid(self, other: RasterGrid, tol: float = 1e-3) -> bool:
         """Same size, same CRS, and every corner of ``other`` within ``tol`` pixels of this grid's."""
-        if (self.width, self.height) != (other.width, other.height) or not same_crs(self.crs_wkt, other.crs_wkt):
+        if (self.width, self.height) != (other.width, other.height) or not same_crs(
+            self.crs_wkt, other.crs_wkt
+        ):
             return False
         for (cx, cy), (ox, oy) in zip(self.corners(), other.corners()):
             mine, theirs = self.world_to_pixel(cx, cy), self.world_to_pixel(ox, oy)
@@ -120,7 +122,7 @@ class RasterGrid:
 def _open_raster(path: str | os.PathLike) -> gdal.Dataset:
     try:
         dataset = open_dataset(str(path), gdal.OF_RASTER | gdal.OF_READONLY)
-    except GdalFailure as exc:
+    except GdalError as exc:
         raise InputError(f"could not open {path} as a raster: {exc}; {_RASTER_HINT}") from None
     if dataset.RasterCount == 0:
         raise InputError(f"could not open {path} as a raster: it has no raster bands; {_RASTER_HINT}")
@@ -195,7 +197,9 @@ class GdalRasterSource:
         if self._dataset is None:
             raise ValueError(f"{self.path} was closed")
         if width <= 0 or height <= 0 or x < 0 or y < 0 or x + width > self.width or y + height > self.height:
-            raise ValueError(f"window {x},{y} {width}x{height} is outside {self.path} ({self.width}x{self.height})")
+            raise ValueError(
+                f"window {x},{y} {width}x{height} is outside {self.path} ({self.width}x{self.height})"
+            )
         values = np.empty((self.band_count, height, width), dtype=np.float32)
         valid = np.ones((height, width), dtype=bool)
         dataset_mask_read = False
@@ -218,7 +222,7 @@ class GdalRasterSource:
     def _read_band(self, band: gdal.Band, x: int, y: int, width: int, height: int) -> np.ndarray:
         try:
             return gdal_call(band.ReadAsArray, x, y, width, height)
-        except GdalFailure as exc:
+        except GdalError as exc:
             raise InputError(
                 f"could not read pixels {x},{y} to {x + width},{y + height} of {self.path}: {exc}; "
                 "the file may be damaged or truncated"
@@ -251,7 +255,7 @@ def _extent_in(grid: RasterGrid, crs_wkt: str) -> tuple[float, float, float, flo
         return grid.extent
     try:
         bounds = gdal_call(transformation(grid.crs_wkt, crs_wkt).TransformBounds, *grid.extent, 21)
-    except GdalFailure as exc:
+    except GdalError as exc:
         raise InputError(
             f"could not transform the extent ({grid.describe_extent()}) to {crs_label(crs_wkt)}: {exc}; "
             "check that the rasters' CRS are set correctly"
@@ -264,7 +268,9 @@ def _extent_in(grid: RasterGrid, crs_wkt: str) -> tuple[float, float, float, flo
     return bounds
 
 
-def covered_fraction(source: RasterGrid, target: RasterGrid) -> tuple[float, tuple[float, float, float, float]]:
+def covered_fraction(
+    source: RasterGrid, target: RasterGrid
+) -> tuple[float, tuple[float, float, float, float]]:
     """Fraction of the target's extent that the source's extent covers, and the source's extent in the
     target's CRS. Both grids must have a CRS."""
     sx0, sy0, sx1, sy1 = _extent_in(source, target.crs_wkt)
@@ -340,7 +346,7 @@ def align_to_grid(
     try:
         warped = gdal_call(gdal.Warp, output, dataset, options=options)
         warped.FlushCache()
-    except GdalFailure as exc:
+    except GdalError as exc:
         raise InputError(f"could not warp {path} onto the reference grid: {exc}") from None
     del warped
     return output
@@ -355,9 +361,7 @@ def _grid_differences(source: RasterGrid, target: RasterGrid) -> str:
     if not (math.isclose(sx, tx, rel_tol=1e-6) and math.isclose(sy, ty, rel_tol=1e-6)):
         parts.append(f"pixel size {sx:.6g} × {sy:.6g} → {tx:.6g} × {ty:.6g}")
     if (source.width, source.height) != (target.width, target.height) or source.extent != target.extent:
-        parts.append(
-            f"extent/size {source.width} × {source.height} px → {target.width} × {target.height} px"
-        )
+        parts.append(f"extent/size {source.width} × {source.height} px → {target.width} × {target.height} px")
     return ", ".join(parts)
 
 

@@ -1,0 +1,246 @@
+"""Outputs that appear complete or not at all: GeoTIFFs, any file through :func:`atomic_file`, style sidecars.
+
+Everything is written under a hidden temporary name in the output's own folder and renamed with
+``os.replace`` once complete, so a failed, cancelled or killed run never leaves a partial file under the
+final name, and an existing output is replaced only by a finished one.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import tempfile
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+from osgeo import gdal
+
+from ..core.errors import InputError
+from ..paths import style_path
+from ._gdal import GdalError, gdal_call
+
+if TYPE_CHECKING:
+    from typing import Self  # Python 3.11; only for type checkers (QGIS may run Python 3.9)
+
+    from .raster import RasterGrid
+
+_GDAL_TYPES = {"float32": gdal.GDT_Float32, "uint8": gdal.GDT_Byte}
+OVERVIEW_THRESHOLD = 1024  # build overviews when a side is longer than this many pixels
+
+
+def check_output_path(path: str | os.PathLike) -> None:
+    """InputError, before any heavy work, when ``path`` cannot become an output file."""
+    target = Path(path)
+    if str(path).strip() == "":
+        raise InputError("no output file given: choose where to save the result")
+    if target.is_dir():
+        raise InputError(f"the output {target} is a folder: give a file name inside it instead")
+    folder = target.parent
+    if not folder.is_dir():
+        raise InputError(f"the output folder {folder} does not exist: create it or choose another folder")
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".siamcrnn-write-test-"):
+            pass
+    except OSError as exc:
+        raise InputError(
+            f"cannot write in the output folder {folder} ({exc.strerror or exc}): "
+            "choose a folder you can write to"
+        ) from None
+    if target.exists() and not os.access(target, os.W_OK):
+        raise InputError(f"the existing output {target} is read-only: remove it or choose another name")
+
+
+def _temporary_name(path: Path) -> Path:
+    """A hidden name in the same folder (so os.replace is atomic) that keeps the extension GDAL keys on."""
+    return path.with_name(f".{path.stem}.partial-{os.getpid()}-{uuid.uuid4().hex[:8]}{path.suffix}")
+
+
+def _split_temporary(temporary: Path) -> tuple[str, str]:
+    """A temporary name's unique base and its extension: ('.out.partial-12-ab34cd56', '.tif')."""
+    name = temporary.name
+    end = name.find(".", name.rindex(".partial-") + len(".partial-"))
+    return (name, "") if end < 0 else (name[:end], name[end:])
+
+
+def _companions(temporary: Path) -> list[Path]:
+    """The temporary file and what GDAL wrote beside it (.aux.xml, shapefile .dbf/.shx/.prj, GPKG -wal)."""
+    base, _ = _split_temporary(temporary)
+    return [Path(p) for p in glob.glob(glob.escape(str(temporary.with_name(base))) + "*")]
+
+
+def _remove(paths: list[Path]) -> None:
+    for leftover in paths:
+        try:
+            leftover.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def _publish(temporary: Path, final: Path) -> None:
+    """Rename the temporary file and its companions onto the final name, replacing older versions."""
+    base, _ = _split_temporary(temporary)
+    moves = [(part, final.with_name(final.stem + part.name[len(base) :])) for part in _companions(temporary)]
+    _remove([final.with_name(final.name + ".aux.xml")])  # a stale PAM sidecar would override the new file
+    try:
+        for source, target in sorted(moves, key=lambda move: move[0] != temporary):
+            os.replace(source, target)
+    except OSError as exc:
+        _remove(_companions(temporary))
+        raise InputError(
+            f"could not save {final} ({exc.strerror or exc}); if the file is open in QGIS or another "
+            "program, close it or choose another name"
+        ) from None
+
+
+@contextmanager
+def atomic_file(path: str | os.PathLike) -> Iterator[str]:
+    """Yield a temporary path beside ``path``; on success it (with any companion files) becomes ``path``,
+    on an exception it is deleted and ``path`` is left as it was."""
+    final = Path(path)
+    check_output_path(final)
+    temporary = _temporary_name(final)
+    try:
+        yield str(temporary)
+    except BaseException:
+        _remove(_companions(temporary))
+        raise
+    if not temporary.exists():
+        raise InputError(f"nothing was written for {final}")
+    _publish(temporary, final)
+
+
+def write_style_sidecar(output_path: str | os.PathLike, style_name: str) -> str:
+    """Copy the named style of resources/styles next to the output as '<name>.qml', the file QGIS
+    applies when the output is opened (also from qgis_process results). Returns the sidecar's path."""
+    source = style_path(style_name)
+    if not source.is_file():
+        raise FileNotFoundError(f"style {style_name} is missing from {source.parent}; reinstall the plugin")
+    sidecar = Path(output_path).with_suffix(".qml")
+    with atomic_file(sidecar) as temporary:
+        shutil.copyfile(source, temporary)
+    return str(sidecar)
+
+
+class GeoTiffWriter:
+    """A single-band tiled, DEFLATE-compressed GeoTIFF on ``grid``, written window by window.
+
+    Writes go to a hidden temporary file; :meth:`finalize` adds overviews and statistics and renames it
+    to ``path``; :meth:`abort` (or an exception inside ``with``) deletes it. Leaving the ``with`` block
+    without finalizing also aborts.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        grid: RasterGrid,
+        dtype: str = "float32",
+        nodata: float = float("nan"),
+        band_name: str = "",
+        overviews: bool = True,
+    ):
+        if dtype not in _GDAL_TYPES:
+            raise ValueError(f"dtype must be one of {sorted(_GDAL_TYPES)}, not {dtype!r}")
+        self.path = Path(path)
+        check_output_path(self.path)
+        self.grid, self.dtype, self.nodata, self.overviews = grid, dtype, nodata, overviews
+        self.temporary_path = _temporary_name(self.path)
+        options = [
+            "TILED=YES",
+            "BLOCKXSIZE=256",
+            "BLOCKYSIZE=256",
+            "COMPRESS=DEFLATE",
+            f"PREDICTOR={3 if dtype == 'float32' else 2}",
+            "BIGTIFF=IF_SAFER",
+        ]
+        driver = gdal.GetDriverByName("GTiff")
+        try:
+            self._dataset = gdal_call(
+                driver.Create,
+                str(self.temporary_path),
+                grid.width,
+                grid.height,
+                1,
+                _GDAL_TYPES[dtype],
+                options,
+            )
+        except GdalError as exc:
+            _remove(_companions(self.temporary_path))
+            raise InputError(f"could not create {self.path}: {exc}") from None
+        self._dataset.SetGeoTransform(grid.geotransform)
+        if grid.crs_wkt:
+            self._dataset.SetProjection(grid.crs_wkt)
+        band = self._dataset.GetRasterBand(1)
+        band.SetNoDataValue(nodata)
+        if band_name:
+            band.SetDescription(band_name)
+
+    def set_metadata(self, metadata: dict[str, object]) -> None:
+        """GDAL metadata items of the dataset (e.g. SIAMCRNN_MODEL=<path>)."""
+        self._require_open().SetMetadata({str(k): str(v) for k, v in metadata.items()})
+
+    def write(self, x: int, y: int, array: np.ndarray) -> None:
+        """Write a [height, width] window whose top-left pixel is (x, y)."""
+        band = self._require_open().GetRasterBand(1)
+        data = np.ascontiguousarray(array, dtype=self.dtype)
+        try:
+            gdal_call(band.WriteArray, data, int(x), int(y), error_code=True)
+        except GdalError as exc:
+            raise InputError(
+                f"could not write to {self.path}: {exc}; check the disk has free space"
+            ) from None
+
+    def finalize(self, style: str | None = None) -> str:
+        """Overviews, statistics, close, rename onto the final path, then the style sidecar; returns the
+        final path."""
+        dataset = self._require_open()
+        try:
+            if self.overviews and max(self.grid.width, self.grid.height) > OVERVIEW_THRESHOLD:
+                levels, size = [], max(self.grid.width, self.grid.height)
+                while size > 256:
+                    levels.append(2 ** (len(levels) + 1))
+                    size //= 2
+                method = "NEAREST" if self.dtype == "uint8" else "AVERAGE"
+                gdal_call(dataset.BuildOverviews, method, levels, error_code=True)
+            self._compute_statistics(dataset.GetRasterBand(1))
+            dataset.FlushCache()
+        except GdalError as exc:
+            self.abort()
+            raise InputError(f"could not finish {self.path}: {exc}; check the disk has free space") from None
+        finally:
+            del dataset
+        self._dataset = None
+        _publish(self.temporary_path, self.path)
+        if style:
+            write_style_sidecar(self.path, style)
+        return str(self.path)
+
+    @staticmethod
+    def _compute_statistics(band: gdal.Band) -> None:
+        """Approximate statistics (from overviews when there are some), stored in the file for QGIS;
+        skipped when there is no valid pixel."""
+        try:
+            gdal_call(band.ComputeStatistics, True)
+        except GdalError:
+            pass
+
+    def abort(self) -> None:
+        """Drop everything written so far; the final path is left untouched."""
+        self._dataset = None
+        _remove(_companions(self.temporary_path))
+
+    def _require_open(self) -> gdal.Dataset:
+        if self._dataset is None:
+            raise ValueError(f"{self.path} was already finalized or aborted")
+        return self._dataset
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        if self._dataset is not None:
+            self.abort()
