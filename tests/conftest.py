@@ -33,3 +33,47 @@ def require_data(*parts: str) -> Path:
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     return require_data()
+
+
+@pytest.fixture(scope="session")
+def qgis_app():
+    """A headless QgsApplication with Processing initialised and the SiamCRNN provider registered."""
+    from qgis.testing import start_app
+
+    app = start_app()
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    from qgis.core import QgsApplication
+
+    from siamcrnn_qgis import classFactory
+
+    plugin = None
+    if QgsApplication.processingRegistry().providerById("siamcrnn") is None:
+        plugin = classFactory(None)
+        plugin.initProcessing()
+    yield app
+    if plugin is not None:
+        plugin.unload()
+
+
+@pytest.fixture(scope="session")
+def qgis_cli(tmp_path_factory):
+    """qgis_process with the assembled plugin enabled in a private configuration folder."""
+    import sys
+
+    sys.path.insert(0, str(REPO_ROOT / "scripts"))
+    from qgis_cli import QgisProcess
+
+    return QgisProcess(tmp_path_factory.mktemp("qgis_process"))
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory) -> dict:
+    """The project's own synthetic sample (what `make demo` uses), generated once per session."""
+    import sys
+
+    sys.path.insert(0, str(REPO_ROOT / "scripts"))
+    from sample_data import generate
+
+    return {name: str(path) for name, path in generate(tmp_path_factory.mktemp("sample")).items()}

@@ -1,0 +1,1 @@
+"""The Processing provider ``siamcrnn`` and its algorithms (one module each under ``algorithms/``)."""

@@ -1,0 +1,8 @@
+"""One module per algorithm; ALGORITHMS is what the provider registers."""
+
+from .createlabels import CreateLabelsAlgorithm
+from .detect import DetectAlgorithm
+from .evaluate import EvaluateAlgorithm
+from .train import TrainAlgorithm
+
+ALGORITHMS = (CreateLabelsAlgorithm, TrainAlgorithm, DetectAlgorithm, EvaluateAlgorithm)

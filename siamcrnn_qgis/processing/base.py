@@ -1,0 +1,194 @@
+"""What every SiamCRNN algorithm shares: identity, help, icon, torch check, parameter checks, and the
+translation of engine errors, progress and cancel between Processing and ``core``/``io``."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterNumber,
+    QgsProcessingUtils,
+)
+from qgis.PyQt.QtGui import QIcon
+
+from ..core.errors import Cancelled, SiamCRNNError
+from ..dependencies import missing_torch_message, torch_available
+from ..i18n import Translatable
+from ..paths import icon_path, metadata
+from .compat import PARAMETER_ADVANCED
+
+CITATION = (
+    "Chen H., Wu C., Du B., Zhang L., Wang L. (2020). Change Detection in Multisource VHR Images via Deep "
+    "Siamese Convolutional Multiple-Layers Recurrent Neural Network. IEEE Transactions on Geoscience and "
+    "Remote Sensing 58(4): 2848–2864."
+)
+
+
+class SiamCRNNAlgorithm(Translatable, QgsProcessingAlgorithm):
+    """Base class: subclasses set ``ALGORITHM_ID`` and ``ICON`` and implement ``initAlgorithm``,
+    ``displayName``, ``shortHelpString``, ``prepare`` (main thread) and ``process`` (worker thread)."""
+
+    ALGORITHM_ID = ""
+    ICON = "siamcrnn.svg"
+    NEEDS_TORCH = True
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._post_processors: list = []  # QGIS holds raw pointers: keep them alive for this run
+
+    def keep_post_processor(self, processor) -> None:
+        self._post_processors.append(processor)
+
+    # ---- identity -------------------------------------------------------------------------------
+    def createInstance(self) -> QgsProcessingAlgorithm:  # noqa: N802 (QGIS API)
+        return type(self)()
+
+    def name(self) -> str:
+        return self.ALGORITHM_ID
+
+    def group(self) -> str:
+        return self.tr("Change detection")
+
+    def groupId(self) -> str:  # noqa: N802
+        return "changedetection"
+
+    def icon(self) -> QIcon:
+        return QIcon(icon_path(self.ICON))
+
+    def svgIconPath(self) -> str:  # noqa: N802
+        return icon_path(self.ICON)
+
+    def helpUrl(self) -> str:  # noqa: N802
+        return metadata().get("homepage", "")
+
+    def help_footer(self) -> str:
+        """Label conventions and the citation, appended to every algorithm's help."""
+        return (
+            "<h3>" + self.tr("Labels") + "</h3><p>"
+            + self.tr(
+                "Label polygons and rasters use 0 = unchanged and 1 = changed; any other value or nodata "
+                "(255 in label rasters) is unlabelled and ignored."
+            )
+            + "</p><h3>" + self.tr("Method") + "</h3><p>" + CITATION + "</p>"
+        )
+
+    # ---- checks before any heavy work ----------------------------------------------------------
+    def canExecute(self) -> tuple[bool, str]:  # noqa: N802
+        if self.NEEDS_TORCH and not torch_available():
+            return False, missing_torch_message()
+        return True, ""
+
+    def checkParameterValues(self, parameters: dict, context: QgsProcessingContext) -> tuple[bool, str]:  # noqa: N802
+        for definition in self.parameterDefinitions():
+            if not isinstance(definition, QgsProcessingParameterNumber):
+                continue
+            name = definition.name()
+            if parameters.get(name) is None and definition.defaultValue() is None:
+                continue
+            value = self.parameterAsDouble(parameters, name, context)
+            low, high = definition.minimum(), definition.maximum()
+            if value < low or value > high:
+                return False, self.tr("{name} must be between {low:g} and {high:g}, but it is {value:g}.").format(
+                    name=name, low=low, high=high, value=value
+                )
+        return super().checkParameterValues(parameters, context)
+
+    # ---- parameters ----------------------------------------------------------------------------
+    def add_advanced_parameter(self, parameter: QgsProcessingParameterDefinition) -> None:
+        parameter.setFlags(parameter.flags() | PARAMETER_ADVANCED)
+        self.addParameter(parameter)
+
+    def raster_source(self, parameters: dict, name: str, context: QgsProcessingContext,
+                      required: bool = True) -> str | None:
+        """The GDAL source string of a raster parameter (main thread only)."""
+        layer = self.parameterAsRasterLayer(parameters, name, context)
+        if layer is None:
+            if required:
+                raise QgsProcessingException(
+                    self.tr("{name}: no raster was given; choose a raster layer or a raster file.").format(name=name)
+                )
+            return None
+        if layer.providerType() != "gdal":
+            raise QgsProcessingException(
+                self.tr(
+                    "{name}: layer '{layer}' comes from the '{provider}' data provider, but SiamCRNN reads rasters "
+                    "with GDAL. Save it as a GeoTIFF first (Raster › Conversion › Translate) and use that file."
+                ).format(name=name, layer=layer.name(), provider=layer.providerType())
+            )
+        return layer.source()
+
+    def vector_source(self, parameters: dict, name: str, context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> tuple[str, str] | None:
+        """(path, layer name) of a vector parameter that OGR can read; memory layers and selections are
+        exported to a temporary GeoPackage by QGIS (main thread only)."""
+        if self.parameterAsSource(parameters, name, context) is None:
+            return None
+        path, layer_name = self.parameterAsCompatibleSourceLayerPathAndLayerName(
+            parameters, name, context, ["gpkg", "shp"], "gpkg", feedback
+        )
+        return path, layer_name
+
+    # ---- running ---------------------------------------------------------------------------------
+    def prepareAlgorithm(self, parameters: dict, context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> bool:  # noqa: N802,E501
+        ok, message = self.canExecute()
+        if not ok:
+            raise QgsProcessingException(message)
+        with self.engine_errors():
+            self.prepare(parameters, context, feedback)
+        return True
+
+    def prepare(self, parameters: dict, context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> None:
+        """Main thread: resolve layers to file sources (never keep layer objects for the worker)."""
+
+    def processAlgorithm(self, parameters: dict, context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> dict:  # noqa: N802,E501
+        with self.engine_errors(), self.work_folder() as workdir:
+            return self.process(parameters, context, feedback, workdir)
+
+    def process(self, parameters: dict, context: QgsProcessingContext, feedback: QgsProcessingFeedback,
+                workdir: str) -> dict[str, Any]:
+        raise NotImplementedError
+
+    @contextmanager
+    def engine_errors(self) -> Iterator[None]:
+        """Engine errors carry sentences a user can act on: pass them on as QgsProcessingException."""
+        try:
+            yield
+        except Cancelled:
+            raise QgsProcessingException(self.tr("Cancelled: no output was written.")) from None
+        except SiamCRNNError as error:
+            raise QgsProcessingException(str(error)) from None
+        except MemoryError:
+            raise QgsProcessingException(
+                self.tr("Out of memory. Use a smaller TILE_SIZE or BATCH_SIZE, or fewer bands.")
+            ) from None
+
+    @contextmanager
+    def work_folder(self) -> Iterator[str]:
+        """A private folder for this run's temporary files (warped VRTs, rasterised labels)."""
+        path = tempfile.mkdtemp(prefix=f"siamcrnn_{self.ALGORITHM_ID}_", dir=QgsProcessingUtils.tempFolder())
+        try:
+            yield path
+        finally:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def progress_callback(feedback: QgsProcessingFeedback, start: float = 0.0,
+                      end: float = 100.0) -> Callable[[float], None]:
+    """Map an engine fraction 0..1 onto the feedback's percentage range [start, end]."""
+
+    def report(fraction: float) -> None:
+        feedback.setProgress(start + (end - start) * min(max(fraction, 0.0), 1.0))
+
+    return report
+
+
+def cancel_flag(feedback: QgsProcessingFeedback) -> Callable[[], bool]:
+    return feedback.isCanceled

@@ -1,0 +1,109 @@
+"""Parameters and grid handling shared by the algorithms that read a T1/T2 pair (train, detect)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qgis.core import (
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingParameterBand,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterRasterLayer,
+)
+
+from ..io.raster import GdalRasterSource, RasterGrid, prepare_pair
+from .base import SiamCRNNAlgorithm
+
+DEVICES = ("auto", "cpu", "cuda", "mps")
+
+
+@dataclass
+class PairSources:
+    """What the worker needs to open a pair: file sources and band lists, resolved on the main thread."""
+
+    t1: str
+    t2: str
+    t1_bands: list[int] | None
+    t2_bands: list[int] | None
+
+
+@dataclass
+class OpenPair:
+    t1: GdalRasterSource
+    t2: GdalRasterSource
+    grid: RasterGrid
+
+    def close(self) -> None:
+        self.t1.close()
+        self.t2.close()
+
+
+class PairAlgorithm(SiamCRNNAlgorithm):
+    """Base for algorithms reading T1 and T2 (optionally a subset of bands of each) and a DEVICE."""
+
+    T1 = "T1"
+    T2 = "T2"
+    T1_BANDS = "T1_BANDS"
+    T2_BANDS = "T2_BANDS"
+    DEVICE = "DEVICE"
+
+    def add_pair_parameters(self) -> None:
+        self.addParameter(QgsProcessingParameterRasterLayer(self.T1, self.tr("T1 image (earlier date)")))
+        self.addParameter(QgsProcessingParameterRasterLayer(self.T2, self.tr("T2 image (later date)")))
+        for key, parent, label in (
+            (self.T1_BANDS, self.T1, self.tr("T1 bands (default: all)")),
+            (self.T2_BANDS, self.T2, self.tr("T2 bands (default: all)")),
+        ):
+            self.addParameter(QgsProcessingParameterBand(key, label, None, parent, True, True))
+
+    def add_device_parameter(self) -> None:
+        device = QgsProcessingParameterEnum(
+            self.DEVICE, self.tr("Device (auto: CUDA GPU, then Apple GPU, then CPU)"), list(DEVICES),
+            defaultValue="auto",
+        )
+        device.setUsesStaticStrings(True)
+        self.add_advanced_parameter(device)
+
+    def pair_help(self) -> str:
+        return (
+            "<li><b>T1</b>, <b>T2</b>: "
+            + self.tr(
+                "the two dates. T1 defines the output grid; a T2 with another CRS, resolution or extent is "
+                "warped onto it (the inputs are never modified). Images without a CRS (e.g. PNG pairs) must "
+                "have the same size and are taken pixel for pixel."
+            )
+            + "</li><li><b>T1_BANDS</b>, <b>T2_BANDS</b>: "
+            + self.tr("bands to use from each date, in order (default: all bands).")
+            + "</li><li><b>DEVICE</b>: "
+            + self.tr("auto uses an NVIDIA GPU (CUDA), then an Apple GPU (MPS), then the CPU.")
+            + "</li>"
+        )
+
+    def resolve_pair(self, parameters: dict, context: QgsProcessingContext) -> PairSources:
+        """Main thread: layers → file sources and band lists."""
+        return PairSources(
+            t1=self.raster_source(parameters, self.T1, context),
+            t2=self.raster_source(parameters, self.T2, context),
+            t1_bands=self.parameterAsInts(parameters, self.T1_BANDS, context) or None,
+            t2_bands=self.parameterAsInts(parameters, self.T2_BANDS, context) or None,
+        )
+
+    def device_name(self, parameters: dict, context: QgsProcessingContext) -> str:
+        return self.parameterAsEnumString(parameters, self.DEVICE, context) or "auto"
+
+    @staticmethod
+    def open_pair(sources: PairSources, workdir: str, feedback: QgsProcessingFeedback) -> OpenPair:
+        """Worker thread: align T2 onto T1's grid (logging what was done) and open both with GDAL."""
+        prepared = prepare_pair(sources.t1, sources.t2, workdir)
+        for message in prepared.messages:
+            feedback.pushInfo(message)
+        for warning in prepared.warnings:
+            feedback.pushWarning(warning)
+        t1 = GdalRasterSource(prepared.t1_path, sources.t1_bands)
+        try:
+            t2 = GdalRasterSource(prepared.t2_path, sources.t2_bands)
+        except Exception:
+            t1.close()
+            raise
+        return OpenPair(t1, t2, prepared.grid)

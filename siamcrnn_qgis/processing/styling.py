@@ -1,0 +1,62 @@
+"""Styling outputs loaded into QGIS: one post-processor object per output layer.
+
+QGIS keeps only a raw pointer to a post-processor, so the algorithm instance holds each one
+(``keep_post_processor``) until Processing has handled the results; one instance per output, never a
+shared one (a shared instance would style only the last layer).
+"""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsEditorWidgetSetup,
+    QgsMapLayer,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsVectorLayer,
+)
+
+from ..paths import style_path
+
+CHANGE_FIELD_VALUE_MAP = {"map": [{"Unchanged": 0}, {"Changed": 1}]}
+
+
+class StyleOutputLayer(QgsProcessingLayerPostProcessorInterface):
+    """Apply a QML style from resources/styles to the loaded layer; optionally make it ready to draw."""
+
+    def __init__(self, style_name: str, ready_to_draw: bool = False) -> None:
+        super().__init__()
+        self.style_name = style_name
+        self.ready_to_draw = ready_to_draw
+
+    def postProcessLayer(self, layer: QgsMapLayer, context: QgsProcessingContext,  # noqa: N802 (QGIS API)
+                         feedback: QgsProcessingFeedback) -> None:
+        message, ok = layer.loadNamedStyle(str(style_path(self.style_name)))
+        if not ok:
+            feedback.reportError(f"Could not apply the style {self.style_name} to {layer.name()}: {message}")
+        if isinstance(layer, QgsVectorLayer):
+            index = layer.fields().indexOf("change")
+            if index >= 0:
+                layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueMap", CHANGE_FIELD_VALUE_MAP))
+            if self.ready_to_draw:
+                self._start_drawing(layer)
+        layer.triggerRepaint()
+
+    @staticmethod
+    def _start_drawing(layer: QgsVectorLayer) -> None:
+        from qgis.utils import iface  # None under qgis_process and in tests
+
+        if iface is None:
+            return
+        iface.setActiveLayer(layer)
+        layer.startEditing()
+
+
+def style_output(algorithm, context: QgsProcessingContext, output_path: str, style_name: str,
+                 ready_to_draw: bool = False) -> None:
+    """Attach a style post-processor to an output that Processing will load, kept alive by the algorithm."""
+    if not context.willLoadLayerOnCompletion(output_path):
+        return
+    processor = StyleOutputLayer(style_name, ready_to_draw)
+    algorithm.keep_post_processor(processor)
+    context.layerToLoadOnCompletionDetails(output_path).setPostProcessor(processor)
