@@ -174,6 +174,7 @@ class GdalRasterSource:
                 f"{count} band{'s' if count != 1 else ''}: choose band numbers from 1 to {count}"
             )
         self.bands = bands
+        self.raster_count = count
         self.grid = RasterGrid.from_dataset(self._dataset)
         self.width, self.height = self.grid.width, self.grid.height
         self.band_count = len(bands)
