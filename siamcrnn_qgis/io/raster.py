@@ -119,7 +119,8 @@ class RasterGrid:
         return True
 
 
-def _open_raster(path: str | os.PathLike) -> gdal.Dataset:
+def open_raster(path: str | os.PathLike) -> gdal.Dataset:
+    """The GDAL dataset of a raster file; InputError naming the file when it is not a readable raster."""
     try:
         dataset = open_dataset(str(path), gdal.OF_RASTER | gdal.OF_READONLY)
     except GdalError as exc:
@@ -131,7 +132,7 @@ def _open_raster(path: str | os.PathLike) -> gdal.Dataset:
 
 def read_grid(path: str | os.PathLike) -> RasterGrid:
     """The pixel grid of a raster file; InputError naming the file when it is not a readable raster."""
-    return RasterGrid.from_dataset(_open_raster(path))
+    return RasterGrid.from_dataset(open_raster(path))
 
 
 def _nodata_hits(values: np.ndarray, nodata: float | None) -> np.ndarray | None:
@@ -158,7 +159,7 @@ class GdalRasterSource:
 
     def __init__(self, path: str | os.PathLike, bands: list[int] | None = None):
         self.path = str(path)
-        self._dataset = _open_raster(path)
+        self._dataset = open_raster(path)
         count = self._dataset.RasterCount
         if bands is None:
             bands = [
@@ -301,7 +302,7 @@ def align_to_grid(
     """
     if resampling not in ("bilinear", "nearest"):
         raise ValueError(f"resampling must be 'bilinear' or 'nearest', not {resampling!r}")
-    dataset = _open_raster(path)
+    dataset = open_raster(path)
     source = RasterGrid.from_dataset(dataset)
     if source.same_grid(grid):
         return str(path)
