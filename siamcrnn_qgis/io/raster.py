@@ -211,7 +211,8 @@ class GdalRasterSource:
             hits = _nodata_hits(native, nodata)
             if hits is not None:
                 valid &= ~hits
-            values[i] = native
+            with np.errstate(over="ignore", invalid="ignore"):
+                values[i] = native  # beyond float32's range becomes ±Inf, hence invalid
             flags = band.GetMaskFlags()
             if not flags & (gdal.GMF_ALL_VALID | gdal.GMF_NODATA):
                 per_dataset = bool(flags & gdal.GMF_PER_DATASET)
