@@ -41,11 +41,16 @@ def qgis_app():
     from qgis.testing import start_app
 
     app = start_app()
+    import sys
+
+    from qgis.core import QgsApplication
+
+    plugins = str(Path(QgsApplication.pkgDataPath()) / "python" / "plugins")
+    if plugins not in sys.path:
+        sys.path.append(plugins)
     from processing.core.Processing import Processing
 
     Processing.initialize()
-    from qgis.core import QgsApplication
-
     from siamcrnn_qgis import classFactory
 
     plugin = None
