@@ -1,0 +1,167 @@
+"""Outputs appear complete or not at all: GeoTiffWriter, atomic_file, check_output_path, sidecars."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import replace
+
+import numpy as np
+import pytest
+from osgeo import gdal
+
+from siamcrnn_qgis.core.errors import InputError
+from siamcrnn_qgis.io.writer import GeoTiffWriter, atomic_file, check_output_path, write_style_sidecar
+
+from .builders import utm_grid
+
+
+def _names(folder) -> list[str]:
+    return sorted(os.listdir(folder))
+
+
+def test_geotiff_is_written_under_a_temporary_name_then_renamed(tmp_path):
+    grid = utm_grid(300, 200)
+    target = tmp_path / "probability.tif"
+    writer = GeoTiffWriter(target, grid, "float32", nodata=-1.0, band_name="change probability")
+    temporary = writer.temporary_path
+    assert temporary.parent == tmp_path and temporary.name.startswith(".probability.partial-")
+    writer.set_metadata({"SIAMCRNN_MODEL": "/models/m.siamcrnn", "SIAMCRNN_THRESHOLD": 0.5})
+    writer.write(0, 0, np.full((200, 256), 0.25, np.float32))
+    writer.write(256, 0, np.full((200, 44), 0.75, np.float32))
+    assert _names(tmp_path) == [temporary.name]  # nothing under the final name yet
+    assert writer.finalize(style="probability.qml") == str(target)
+    assert _names(tmp_path) == ["probability.qml", "probability.tif"]
+
+    dataset = gdal.Open(str(target))
+    band = dataset.GetRasterBand(1)
+    assert (dataset.RasterXSize, dataset.RasterYSize) == (300, 200)
+    assert dataset.GetGeoTransform() == pytest.approx(grid.geotransform)
+    assert replace(grid, crs_wkt=dataset.GetProjection()).same_grid(grid)
+    assert band.DataType == gdal.GDT_Float32 and band.GetNoDataValue() == -1.0
+    assert band.GetBlockSize() == [256, 256] and band.GetDescription() == "change probability"
+    structure = dataset.GetMetadata("IMAGE_STRUCTURE")
+    assert structure["COMPRESSION"] == "DEFLATE" and structure["PREDICTOR"] == "3"
+    assert dataset.GetMetadataItem("SIAMCRNN_MODEL") == "/models/m.siamcrnn"
+    assert band.GetOverviewCount() == 0  # small raster
+    assert band.GetMetadataItem("STATISTICS_MAXIMUM") is not None
+    values = band.ReadAsArray()
+    assert values[0, 0] == 0.25 and values[-1, -1] == 0.75
+
+
+def test_large_uint8_output_gets_internal_nearest_overviews(tmp_path):
+    grid = utm_grid(1100, 300)
+    with GeoTiffWriter(tmp_path / "change.tif", grid, "uint8", nodata=255) as writer:
+        writer.write(0, 0, np.tile(np.array([0, 1, 255], np.uint8), (300, 1100 // 3 + 1))[:, :1100])
+        writer.finalize()
+    dataset = gdal.Open(str(tmp_path / "change.tif"))
+    band = dataset.GetRasterBand(1)
+    assert dataset.GetMetadata("IMAGE_STRUCTURE")["PREDICTOR"] == "2"
+    assert band.GetOverviewCount() >= 2 and band.GetNoDataValue() == 255
+    assert set(np.unique(band.GetOverview(0).ReadAsArray())) <= {0, 1, 255}  # nearest, no blending
+    assert _names(tmp_path) == ["change.tif"]  # overviews are internal, no .ovr
+    overview = gdal.Open(f"GTIFF_DIR:2:{tmp_path / 'change.tif'}")
+    assert overview.GetMetadata("IMAGE_STRUCTURE")["COMPRESSION"] == "DEFLATE"
+
+
+def test_exception_while_writing_leaves_nothing_and_keeps_the_old_output(tmp_path):
+    target = tmp_path / "change.tif"
+    target.write_bytes(b"previous result")
+    with pytest.raises(RuntimeError, match="cancelled"):
+        with GeoTiffWriter(target, utm_grid(), "uint8", nodata=255) as writer:
+            writer.write(0, 0, np.zeros((30, 40), np.uint8))
+            raise RuntimeError("cancelled")
+    assert _names(tmp_path) == ["change.tif"] and target.read_bytes() == b"previous result"
+
+
+def test_abort_and_unfinalized_exit_leave_nothing(tmp_path):
+    writer = GeoTiffWriter(tmp_path / "a.tif", utm_grid(), "float32", nodata=float("nan"))
+    writer.write(0, 0, np.zeros((30, 40), np.float32))
+    writer.abort()
+    with GeoTiffWriter(tmp_path / "b.tif", utm_grid(), "float32", nodata=float("nan")):
+        pass
+    assert _names(tmp_path) == []
+    with pytest.raises(ValueError, match="already finalized or aborted"):
+        writer.write(0, 0, np.zeros((1, 1), np.float32))
+
+
+def test_existing_output_is_replaced_on_success_and_stale_aux_removed(tmp_path):
+    target = tmp_path / "change.tif"
+    target.write_bytes(b"previous result")
+    (tmp_path / "change.tif.aux.xml").write_text("<PAMDataset/>")
+    with GeoTiffWriter(target, utm_grid(), "uint8", nodata=255) as writer:
+        writer.write(0, 0, np.ones((30, 40), np.uint8))
+        writer.finalize()
+    assert gdal.Open(str(target)).ReadAsArray().min() == 1
+    assert "change.tif.aux.xml" not in _names(tmp_path)
+
+
+def test_nan_nodata_for_probabilities(tmp_path):
+    with GeoTiffWriter(tmp_path / "p.tif", utm_grid(), "float32", nodata=float("nan")) as writer:
+        block = np.full((30, 40), np.nan, np.float32)
+        block[0, 0] = 0.9
+        writer.write(0, 0, block)
+        writer.finalize()
+    assert np.isnan(gdal.Open(str(tmp_path / "p.tif")).GetRasterBand(1).GetNoDataValue())
+
+
+def test_check_output_path_errors(tmp_path, monkeypatch):
+    with pytest.raises(InputError, match="does not exist: create it"):
+        check_output_path(tmp_path / "missing" / "out.tif")
+    with pytest.raises(InputError, match="is a folder"):
+        check_output_path(tmp_path)
+    check_output_path(tmp_path / "out.tif")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)
+    with pytest.raises(InputError, match="cannot write in the output folder .*Permission denied"):
+        check_output_path(tmp_path / "out.tif")
+    assert _names(tmp_path) == []
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs file permissions that bind")
+def test_read_only_folder_is_refused(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        with pytest.raises(InputError, match="cannot write in the output folder"):
+            GeoTiffWriter(locked / "out.tif", utm_grid(), "uint8", nodata=255)
+    finally:
+        locked.chmod(0o755)
+
+
+def test_atomic_file_publishes_on_success_only(tmp_path):
+    target = tmp_path / "report.html"
+    with atomic_file(target) as temporary:
+        assert os.path.dirname(temporary) == str(tmp_path) and temporary.endswith(".html")
+        with open(temporary, "w") as handle:
+            handle.write("<html>new</html>")
+        assert not target.exists()
+    assert target.read_text() == "<html>new</html>"
+    with pytest.raises(KeyError):
+        with atomic_file(target) as temporary:
+            with open(temporary, "w") as handle:
+                handle.write("half")
+            raise KeyError("boom")
+    assert target.read_text() == "<html>new</html>" and _names(tmp_path) == ["report.html"]
+
+
+def test_atomic_file_without_extension_and_with_companions(tmp_path):
+    target = tmp_path / "model"
+    with atomic_file(target) as temporary:
+        with open(temporary, "wb") as handle:
+            handle.write(b"weights")
+        with open(temporary + ".aux.xml", "w") as handle:
+            handle.write("<x/>")
+    assert _names(tmp_path) == ["model", "model.aux.xml"]
+
+
+def test_style_sidecar_sits_beside_the_output(tmp_path):
+    sidecar = write_style_sidecar(tmp_path / "result.v2.tif", "change.qml")
+    assert sidecar == str(tmp_path / "result.v2.qml")
+    assert "paletted" in (tmp_path / "result.v2.qml").read_text()
+    with pytest.raises(FileNotFoundError, match="style nothing.qml is missing"):
+        write_style_sidecar(tmp_path / "x.tif", "nothing.qml")
