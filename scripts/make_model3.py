@@ -23,6 +23,7 @@ from qgis.core import (  # noqa: E402
     QgsProcessingModelOutput,
     QgsProcessingModelParameter,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
 from qgis.PyQt.QtCore import QPointF  # noqa: E402
@@ -75,9 +76,13 @@ def build() -> QgsProcessingModelAlgorithm:
     add_input(model, QgsProcessingParameterFeatureSource("labels", "Training label polygons", polygon), 460)
     add_input(model, QgsProcessingParameterFeatureSource("reference", "Reference polygons for evaluation",
                                                          polygon), 660)
+    epochs = QgsProcessingParameterNumber("epochs", "Maximum training epochs",
+                                          QgsProcessingParameterNumber.Type.Integer, 60, False, 1, 10000)
+    add_input(model, epochs, 860)
     static = QgsProcessingModelChildParameterSource.fromStaticValue
     add_child(model, "siamcrnn:train", "train", "Train", {
         "T1": source("t1"), "T2": source("t2"), "LABELS": source("labels"), "LABEL_FIELD": [static("change")],
+        "EPOCHS": source("epochs"),
     }, {"OUTPUT_MODEL": "Model", "OUTPUT_REPORT": "Training report"}, 200)
     add_child(model, "siamcrnn:detect", "detect", "Detect", {
         "T1": source("t1"), "T2": source("t2"), "MODEL": child_output("train", "OUTPUT_MODEL"),

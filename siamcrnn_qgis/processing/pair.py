@@ -95,7 +95,7 @@ class PairAlgorithm(SiamCRNNAlgorithm):
     @staticmethod
     def open_pair(sources: PairSources, workdir: str, feedback: QgsProcessingFeedback) -> OpenPair:
         """Worker thread: align T2 onto T1's grid (logging what was done) and open both with GDAL."""
-        prepared = prepare_pair(sources.t1, sources.t2, workdir)
+        prepared = prepare_pair(sources.t1, sources.t2, workdir, log=lambda _message: None)
         for message in prepared.messages:
             feedback.pushInfo(message)
         for warning in prepared.warnings:
