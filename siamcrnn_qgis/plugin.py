@@ -18,9 +18,11 @@ class SiamCRNNPlugin:
         """Called by QGIS (desktop and qgis_process) for plugins with hasProcessingProvider=yes."""
         if self.provider is not None:
             return
+        from .dependencies import add_dependency_folder_to_path
         from .i18n import install_translator
         from .processing.provider import SiamCRNNProvider
 
+        add_dependency_folder_to_path()
         if self.translator is None:
             self.translator = install_translator()
         self.provider = SiamCRNNProvider()

@@ -1,4 +1,5 @@
-"""The SiamCRNN menu (under Raster) and toolbar; each algorithm entry opens its Processing dialog."""
+"""The SiamCRNN menu (under Raster) and toolbar; each algorithm entry opens its Processing dialog, and
+Status… opens the PyTorch / GPU status dialog."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ class SiamCRNNMenu(Translatable):
         self.iface = iface
         self.actions: list[QAction] = []
         self.toolbar = None
+        self.status_dialog = None
 
     def entries(self) -> list[tuple[str, str, object]]:
         return [
@@ -25,6 +27,7 @@ class SiamCRNNMenu(Translatable):
             ("train.svg", self.tr("Train change detection model…"), lambda: self.open_algorithm("train")),
             ("detect.svg", self.tr("Detect changes…"), lambda: self.open_algorithm("detect")),
             ("evaluate.svg", self.tr("Evaluate change map…"), lambda: self.open_algorithm("evaluate")),
+            ("status.svg", self.tr("Status…"), self.open_status),
         ]
 
     def add(self) -> None:
@@ -45,9 +48,25 @@ class SiamCRNNMenu(Translatable):
                 self.toolbar.removeAction(action)
             action.deleteLater()
         self.actions.clear()
+        if self.status_dialog is not None:
+            self.status_dialog.close()
+            self.status_dialog.deleteLater()
+            self.status_dialog = None
         if self.toolbar is not None:
             self.toolbar.deleteLater()
             self.toolbar = None
+
+    def open_status(self) -> None:
+        """One dialog kept for the session, so that an installation in progress stays visible."""
+        from .status_dialog import StatusDialog
+
+        if self.status_dialog is None:
+            self.status_dialog = StatusDialog(self.iface.mainWindow())
+        elif self.status_dialog.task is None:
+            self.status_dialog.refresh()
+        self.status_dialog.show()
+        self.status_dialog.raise_()
+        self.status_dialog.activateWindow()
 
     @staticmethod
     def open_algorithm(algorithm: str) -> None:
