@@ -13,6 +13,7 @@ always hold the dataset in a variable as long as its bands are in use.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -52,9 +53,14 @@ def gdal_call(function: Callable[..., T], *args: Any, error_code: bool = False, 
     return result
 
 
+def _is_plain_path(path: str) -> bool:
+    """A file path, not a GDAL virtual path (/vsizip/...) or connection string (GPKG:file:table)."""
+    return not path.startswith("/vsi") and re.match(r"^[A-Za-z][A-Za-z0-9_]+:", path) is None
+
+
 def open_dataset(path: str, flags: int) -> gdal.Dataset:
     """gdal.OpenEx with quiet errors; GdalError with GDAL's message when it cannot be opened."""
-    if not path.startswith("/vsi") and not os.path.exists(path):
+    if _is_plain_path(path) and not os.path.exists(path):
         raise GdalError("the file does not exist")
     try:
         return gdal_call(gdal.OpenEx, path, flags)

@@ -303,7 +303,7 @@ def align_to_grid(
     """
     if resampling not in ("bilinear", "nearest"):
         raise ValueError(f"resampling must be 'bilinear' or 'nearest', not {resampling!r}")
-    dataset = open_raster(path)
+    dataset = open_raster(os.path.abspath(path))  # the VRT must find it from another folder
     source = RasterGrid.from_dataset(dataset)
     if source.same_grid(grid):
         return str(path)

@@ -187,6 +187,9 @@ class GeoTiffWriter:
         """Write a [height, width] window whose top-left pixel is (x, y)."""
         band = self._require_open().GetRasterBand(1)
         data = np.ascontiguousarray(array, dtype=self.dtype)
+        height, width = data.shape
+        if x < 0 or y < 0 or x + width > self.grid.width or y + height > self.grid.height:
+            raise ValueError(f"window {x},{y} {width}x{height} is outside {self.path}'s grid")
         try:
             gdal_call(band.WriteArray, data, int(x), int(y), error_code=True)
         except GdalError as exc:

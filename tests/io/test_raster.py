@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import replace
 
@@ -49,6 +50,8 @@ def test_not_a_raster_is_an_input_error_naming_the_file(tmp_path, gdal_exception
         read_grid(text)
     with pytest.raises(InputError, match="does not exist"):
         GdalRasterSource(tmp_path / "missing.tif")
+    with pytest.raises(InputError, match=r"GTIFF_DIR:9:.*as a raster"):  # a GDAL connection string
+        read_grid(f"GTIFF_DIR:9:{tmp_path / 'missing.tif'}")
 
 
 def test_truncated_geotiff_is_an_input_error(tmp_path, gdal_exceptions):
@@ -247,3 +250,12 @@ def test_align_nearest_keeps_the_data_type_and_marks_outside_with_nodata(tmp_pat
         values, valid = source.read(0, 0, 10, 8)
     assert values[0, 0, 0] == 1 and values[0, 0, 2] == 2 and values[0, 5, 7] == 12
     assert not valid[:, 8:].any() and not valid[6:, :].any() and valid[:6, :8].all()
+
+
+def test_aligned_vrt_finds_a_source_given_by_a_relative_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_raster(tmp_path / "coarse.tif", np.ones((2, 2), np.uint8), (500000.0, 20, 0, 3600000.0, 0, -20))
+    aligned = align_to_grid("coarse.tif", utm_grid(4, 4), "work", "nearest", nodata=0)
+    monkeypatch.chdir(tmp_path / "work")
+    with GdalRasterSource(os.path.abspath(os.path.join("..", aligned))) as source:
+        assert source.read(0, 0, 4, 4)[1].all()

@@ -77,6 +77,8 @@ def test_exception_while_writing_leaves_nothing_and_keeps_the_old_output(tmp_pat
 def test_abort_and_unfinalized_exit_leave_nothing(tmp_path):
     writer = GeoTiffWriter(tmp_path / "a.tif", utm_grid(), "float32", nodata=float("nan"))
     writer.write(0, 0, np.zeros((30, 40), np.float32))
+    with pytest.raises(ValueError, match="outside"):
+        writer.write(30, 0, np.zeros((30, 40), np.float32))
     writer.abort()
     with GeoTiffWriter(tmp_path / "b.tif", utm_grid(), "float32", nodata=float("nan")):
         pass
