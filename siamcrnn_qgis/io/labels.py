@@ -148,20 +148,18 @@ def _polygonal_part(geometry: ogr.Geometry) -> ogr.Geometry | None:
 
 
 def _repair(geometry: ogr.Geometry) -> ogr.Geometry | None:
-    """A valid version of an invalid geometry (MakeValid with GEOS, else Buffer(0)), or None."""
-    repaired = None
+    """A valid version of an invalid geometry (MakeValid with GEOS, else Buffer(0)), or None; a polygon
+    stays polygonal."""
+    polygonal = ogr.GT_Flatten(geometry.GetGeometryType()) in _POLYGONAL
     with quiet_gdal():
-        for method in ("MakeValid", "Buffer"):
+        for attempt in (lambda g: g.MakeValid(), lambda g: g.Buffer(0)):
             try:
-                repaired = geometry.MakeValid() if method == "MakeValid" else geometry.Buffer(0)
-            except (AttributeError, RuntimeError):
-                repaired = None
+                repaired = attempt(geometry)
+            except (AttributeError, RuntimeError):  # no MakeValid before GDAL 3.3 / without GEOS
+                continue
             if repaired is not None and not repaired.IsEmpty() and repaired.IsValid():
-                break
-            repaired = None
-    if repaired is not None and ogr.GT_Flatten(geometry.GetGeometryType()) in _POLYGONAL:
-        repaired = _polygonal_part(repaired)
-    return repaired
+                return _polygonal_part(repaired) if polygonal else repaired
+    return None
 
 
 class _Burner:

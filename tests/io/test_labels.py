@@ -256,3 +256,22 @@ def test_create_label_layer_checks_the_path(tmp_path):
     with pytest.raises(InputError, match="must be a GeoPackage"):
         create_label_layer(tmp_path / "l.shp", "")
     assert not any(tmp_path.iterdir())
+
+
+def test_buffer_repairs_when_make_valid_is_unavailable(tmp_path, monkeypatch):
+    def unavailable(self):
+        raise RuntimeError("MakeValid() is only available if GEOS >= 3.8")
+
+    monkeypatch.setattr(ogr.Geometry, "MakeValid", unavailable)
+    ring = [(0, 0), (6, 0), (6, 6), (3, 6), (3, 3), (6, 3), (6, 6), (0, 6), (0, 0)]  # touches itself
+    coordinates = ", ".join(f"{ORIGIN_X + x * PIXEL} {ORIGIN_Y - y * PIXEL}" for x, y in ring)
+    labels, report = _rasterize(tmp_path, [(f"POLYGON (({coordinates}))", 1)])
+    assert report.features_invalid_repaired == 1 and report.changed_pixels > 0
+
+
+def test_geometry_that_cannot_be_repaired_is_skipped_and_counted(tmp_path):
+    a, b = f"{ORIGIN_X} {ORIGIN_Y}", f"{ORIGIN_X + 50} {ORIGIN_Y - 50}"
+    collapsed = f"POLYGON (({a}, {b}, {a}, {a}))"  # a polygon with no area
+    labels, report = _rasterize(tmp_path, [(collapsed, 0), (polygon(10, 10, 12, 12), 1)])
+    assert report.features_skipped_invalid == 1 and report.features_used == 1
+    assert any("could not be repaired: skipped" in m for m in report.messages)
