@@ -1,6 +1,7 @@
 """Self-contained HTML reports (pictures embedded as PNG data URIs) for train, detect and evaluate.
 
-Pure Python + matplotlib (Agg backend, which QGIS ships); no qgis, no osgeo, no torch import.
+Pure Python + matplotlib (Agg backend, which QGIS ships) and Qt's translation lookup; no osgeo, no torch.
+Every heading and label goes through ``tr`` (context ``@default``), so a report follows QGIS's language.
 """
 
 from __future__ import annotations
@@ -9,10 +10,18 @@ import base64
 import html
 import io
 import os
+import warnings
 from datetime import datetime, timezone
 from typing import Any, Iterable
 
+from .i18n import tr
 from .paths import plugin_version
+
+try:
+    from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
+except ImportError:  # pragma: no cover - PyQt builds without the marker
+    def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (Qt's name)
+        return text
 
 STYLE = """
 body{font-family:sans-serif;margin:1.5em;color:#222;max-width:980px}
@@ -26,17 +35,28 @@ def _escape(value: Any) -> str:
     return html.escape(str(value))
 
 
-def _figure_to_img(figure) -> str:
+# Translated labels need CJK glyphs: try the usual system fonts first, then matplotlib's own DejaVu Sans.
+FONTS = {"font.family": "sans-serif",
+         "font.sans-serif": ["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Zen Hei", "DejaVu Sans"]}
+
+
+def _figure_to_img(figure, alt: str) -> str:
+    import matplotlib
+
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+    with matplotlib.rc_context(FONTS), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from")
+        figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
     encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return f'<img alt="chart" src="data:image/png;base64,{encoded}"/>'
+    return f'<img alt="{_escape(alt)}" src="data:image/png;base64,{encoded}"/>'
 
 
 def _new_figure(width: float, height: float):
+    import matplotlib
     from matplotlib.figure import Figure  # Agg canvas, no pyplot global state (thread-safe enough)
 
-    return Figure(figsize=(width, height))
+    with matplotlib.rc_context(FONTS):
+        return Figure(figsize=(width, height))
 
 
 def _table(rows: Iterable[tuple[Any, Any]], header: tuple[str, str] | None = None) -> str:
@@ -50,130 +70,149 @@ def _table(rows: Iterable[tuple[Any, Any]], header: tuple[str, str] | None = Non
     return "".join(out)
 
 
+def _h2(text: str) -> str:
+    return f"<h2>{_escape(text)}</h2>"
+
+
 def _page(title: str, body: str) -> str:
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    footer = tr("SiamCRNN for QGIS {version}").format(version=plugin_version())
     return (
         f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{_escape(title)}</title>'
         f"<style>{STYLE}</style></head><body><h1>{_escape(title)}</h1>{body}"
-        f'<p class="small">SiamCRNN for QGIS {_escape(plugin_version())} · {stamp}</p></body></html>'
+        f'<p class="small">{_escape(footer)} · {stamp}</p></body></html>'
     )
 
 
 METRIC_LABELS = (
-    ("oa", "Overall accuracy"), ("kappa", "Kappa"), ("f1", "F1"), ("precision", "Precision"),
-    ("recall", "Recall"), ("iou", "IoU (changed)"), ("false_alarm_rate", "False alarm rate"),
-    ("missed_alarm_rate", "Missed alarm rate"),
+    ("oa", QT_TRANSLATE_NOOP("@default", "Overall accuracy")), ("kappa", QT_TRANSLATE_NOOP("@default", "Kappa")),
+    ("f1", QT_TRANSLATE_NOOP("@default", "F1")), ("precision", QT_TRANSLATE_NOOP("@default", "Precision")),
+    ("recall", QT_TRANSLATE_NOOP("@default", "Recall")), ("iou", QT_TRANSLATE_NOOP("@default", "IoU (changed)")),
+    ("false_alarm_rate", QT_TRANSLATE_NOOP("@default", "False alarm rate")),
+    ("missed_alarm_rate", QT_TRANSLATE_NOOP("@default", "Missed alarm rate")),
 )
 
 
 def _metric_rows(values: dict) -> list[tuple[str, Any]]:
-    return [(label, float(values[key])) for key, label in METRIC_LABELS if key in values]
+    return [(tr(label), float(values[key])) for key, label in METRIC_LABELS if key in values]
 
 
 def _confusion_table(tn: int, fp: int, fn: int, tp: int) -> str:
+    heads = [_escape(text) for text in (
+        tr("predicted unchanged"), tr("predicted changed"), tr("total"), tr("reference unchanged"),
+        tr("reference changed"))]
     return (
-        "<table><tr><th></th><th>predicted unchanged</th><th>predicted changed</th><th>total</th></tr>"
-        f'<tr><th class="l">reference unchanged</th><td>{tn:,}</td><td>{fp:,}</td><td>{tn + fp:,}</td></tr>'
-        f'<tr><th class="l">reference changed</th><td>{fn:,}</td><td>{tp:,}</td><td>{fn + tp:,}</td></tr>'
-        f'<tr><th class="l">total</th><td>{tn + fn:,}</td><td>{fp + tp:,}</td><td>{tn + fp + fn + tp:,}</td></tr>'
+        f"<table><tr><th></th><th>{heads[0]}</th><th>{heads[1]}</th><th>{heads[2]}</th></tr>"
+        f'<tr><th class="l">{heads[3]}</th><td>{tn:,}</td><td>{fp:,}</td><td>{tn + fp:,}</td></tr>'
+        f'<tr><th class="l">{heads[4]}</th><td>{fn:,}</td><td>{tp:,}</td><td>{fn + tp:,}</td></tr>'
+        f'<tr><th class="l">{heads[2]}</th><td>{tn + fn:,}</td><td>{fp + tp:,}</td><td>{tn + fp + fn + tp:,}</td></tr>'
         "</table>"
     )
 
 
 def training_curves_figure(history) -> str:
-    """Loss curves and validation kappa/F1 per epoch as an embedded picture."""
+    """Loss curves and validation kappa/F1/OA per epoch as an embedded picture."""
     figure = _new_figure(9.0, 3.4)
     losses, scores = figure.subplots(1, 2)
     epochs = [record.epoch for record in history]
-    losses.plot(epochs, [record.train_loss for record in history], label="training loss")
-    losses.plot(epochs, [record.val_loss for record in history], label="validation loss")
-    losses.set_xlabel("epoch")
-    losses.set_ylabel("weighted BCE")
+    losses.plot(epochs, [record.train_loss for record in history], label=tr("training loss"))
+    losses.plot(epochs, [record.val_loss for record in history], label=tr("validation loss"))
+    losses.set_xlabel(tr("epoch"))
+    losses.set_ylabel(tr("weighted binary cross-entropy"))
     losses.legend()
     losses.grid(alpha=0.3)
-    for key in ("kappa", "f1", "oa"):
-        scores.plot(epochs, [record.val_metrics.get(key, float("nan")) for record in history], label=key)
-    scores.set_xlabel("epoch")
+    for key, label in METRIC_LABELS[:3]:
+        scores.plot(epochs, [record.val_metrics.get(key, float("nan")) for record in history], label=tr(label))
+    scores.set_xlabel(tr("epoch"))
     scores.set_ylim(0, 1)
-    scores.set_title("validation")
+    scores.set_title(tr("validation"))
     scores.legend()
     scores.grid(alpha=0.3)
-    return _figure_to_img(figure)
+    return _figure_to_img(figure, tr("Training curves"))
 
 
 def training_report_html(result, model_path: str, seconds: float) -> str:
+    """Model file, device, duration, label counts, loss curves and validation metrics of one training run."""
     metadata = result.metadata
     metrics = result.val_metrics
     settings = [
-        ("Architecture", metadata.architecture),
-        ("Branches", "shared (siamese)" if metadata.shared else "separate (pseudo-siamese)"),
-        ("T1 bands", ", ".join(metadata.band_names_t1)),
-        ("T2 bands", ", ".join(metadata.band_names_t2)),
+        (tr("Architecture"), metadata.architecture),
+        (tr("Branches"), tr("shared (siamese)") if metadata.shared else tr("separate (pseudo-siamese)")),
+        (tr("T1 bands"), ", ".join(metadata.band_names_t1)),
+        (tr("T2 bands"), ", ".join(metadata.band_names_t2)),
     ] + [(key.replace("_", " "), value) for key, value in sorted(metadata.hyperparameters.items())]
+    nan = float("nan")
     epochs = "".join(
         f"<tr><td>{r.epoch}</td><td>{r.train_loss:.4f}</td><td>{r.val_loss:.4f}</td>"
-        f"<td>{r.val_metrics.get('kappa', float('nan')):.3f}</td><td>{r.val_metrics.get('f1', float('nan')):.3f}</td>"
+        f"<td>{r.val_metrics.get('kappa', nan):.3f}</td><td>{r.val_metrics.get('f1', nan):.3f}</td>"
         f"<td>{r.seconds:.1f}</td></tr>"
         for r in result.history
     )
+    epoch_heads = "".join(f"<th>{_escape(text)}</th>" for text in (
+        tr("epoch"), tr("training loss"), tr("validation loss"), tr("Kappa"), tr("F1"), tr("seconds")))
     body = (
-        "<h2>Summary</h2>"
+        _h2(tr("Summary"))
         + _table([
-            ("Model file", model_path), ("Device", result.device.description), ("Duration (s)", f"{seconds:.1f}"),
-            ("Epochs run", len(result.history)), ("Best epoch (lowest validation loss)", result.best_epoch),
-            ("Labelled pixels, unchanged", result.label_counts.get("unchanged", 0)),
-            ("Labelled pixels, changed", result.label_counts.get("changed", 0)),
-            ("Training pixels", result.train_pixels), ("Validation pixels", result.validation_pixels),
+            (tr("Model file"), model_path), (tr("Device"), result.device.description),
+            (tr("Duration (s)"), f"{seconds:.1f}"), (tr("Epochs run"), len(result.history)),
+            (tr("Best epoch (lowest validation loss)"), result.best_epoch),
+            (tr("Labelled pixels, unchanged"), result.label_counts.get("unchanged", 0)),
+            (tr("Labelled pixels, changed"), result.label_counts.get("changed", 0)),
+            (tr("Training pixels"), result.train_pixels), (tr("Validation pixels"), result.validation_pixels),
         ])
-        + "<h2>Training curves</h2>" + training_curves_figure(result.history)
-        + "<h2>Validation at the best epoch (threshold 0.5)</h2>" + _table(_metric_rows(metrics.as_dict()))
+        + _h2(tr("Training curves")) + training_curves_figure(result.history)
+        + _h2(tr("Validation at the best epoch (threshold 0.5)")) + _table(_metric_rows(metrics.as_dict()))
         + _confusion_table(metrics.tn, metrics.fp, metrics.fn, metrics.tp)
-        + "<h2>Settings</h2>" + _table(settings)
-        + "<h2>Epochs</h2><table><tr><th>epoch</th><th>training loss</th><th>validation loss</th>"
-        + f"<th>kappa</th><th>F1</th><th>seconds</th></tr>{epochs}</table>"
+        + _h2(tr("Settings")) + _table(settings)
+        + _h2(tr("Epochs")) + f"<table><tr>{epoch_heads}</tr>{epochs}</table>"
     )
-    return _page("SiamCRNN training report", body)
+    return _page(tr("SiamCRNN training report"), body)
 
 
 def probability_histogram_figure(histogram: list[int], threshold: float) -> str:
+    """Pixels per change-probability bin (log scale) with the threshold marked."""
     figure = _new_figure(6.5, 3.0)
     axes = figure.subplots()
     bins = len(histogram)
     axes.bar([(i + 0.5) / bins for i in range(bins)], histogram, width=1.0 / bins, color="#7fa7c9",
              edgecolor="#3d5f7d")
-    axes.axvline(threshold, color="#e31a1c", label=f"threshold {threshold:g}")
-    axes.set_yscale("log")
-    axes.set_xlabel("change probability")
-    axes.set_ylabel("pixels")
+    axes.axvline(threshold, color="#e31a1c", label=tr("threshold {threshold:g}").format(threshold=threshold))
+    if any(histogram):
+        axes.set_yscale("log")
+    axes.set_xlabel(tr("change probability"))
+    axes.set_ylabel(tr("pixels"))
     axes.legend()
-    return _figure_to_img(figure)
+    return _figure_to_img(figure, tr("Histogram of the change probability"))
 
 
 def detection_report_html(*, summary, model_path: str, threshold: float, changed_pixels: int, valid_pixels: int,
                           changed_area: float, histogram: list[int], pixel_area: float, outputs: dict) -> str:
+    """Changed area (map units² and % of valid pixels), probability histogram, device and throughput."""
     rate = summary.pixels / summary.seconds if summary.seconds > 0 else float("nan")
     rows = [
-        ("Model", model_path), ("Device", summary.device.description), ("Threshold", threshold),
-        ("Pixels", f"{summary.pixels:,}"), ("Valid pixels", f"{valid_pixels:,}"),
-        ("Changed pixels", f"{changed_pixels:,}"),
-        ("Changed fraction of valid pixels", f"{(changed_pixels / valid_pixels if valid_pixels else 0):.2%}"),
-        ("Changed area (map units²)", f"{changed_area:,.6g}"), ("Pixel area (map units²)", f"{pixel_area:g}"),
-        ("Inference time (s)", f"{summary.seconds:.2f}"), ("Throughput (pixels/s)", f"{rate:,.0f}"),
-        ("Final batch size", summary.batch_size),
+        (tr("Model"), model_path), (tr("Device"), summary.device.description), (tr("Threshold"), threshold),
+        (tr("Pixels"), f"{summary.pixels:,}"), (tr("Valid pixels"), f"{valid_pixels:,}"),
+        (tr("Changed pixels"), f"{changed_pixels:,}"),
+        (tr("Changed fraction of valid pixels"), f"{(changed_pixels / valid_pixels if valid_pixels else 0):.2%}"),
+        (tr("Changed area (map units²)"), f"{changed_area:,.6g}"), (tr("Pixel area (map units²)"), f"{pixel_area:g}"),
+        (tr("Inference time (s)"), f"{summary.seconds:.2f}"), (tr("Throughput (pixels/s)"), f"{rate:,.0f}"),
+        (tr("Final batch size"), summary.batch_size),
     ] + [(key, os.fspath(value)) for key, value in outputs.items() if isinstance(value, str)]
     body = (
-        "<h2>Summary</h2>" + _table(rows)
-        + "<h2>Change probability of valid pixels</h2>" + probability_histogram_figure(histogram, threshold)
+        _h2(tr("Summary")) + _table(rows)
+        + _h2(tr("Change probability of valid pixels")) + probability_histogram_figure(histogram, threshold)
     )
-    return _page("SiamCRNN detection report", body)
+    return _page(tr("SiamCRNN detection report"), body)
 
 
 def evaluation_report_html(metrics, change_path: str) -> str:
+    """Confusion matrix and every accuracy measure of a change map against a reference."""
     body = (
-        "<h2>Change map</h2><p>" + _escape(change_path) + "</p>"
-        + "<h2>Confusion matrix (pixels)</h2>" + _confusion_table(metrics.tn, metrics.fp, metrics.fn, metrics.tp)
-        + "<h2>Accuracy</h2>" + _table(_metric_rows(metrics.as_dict()))
-        + '<p class="small">False alarm rate = FP / (FP + TN); missed alarm rate = FN / (FN + TP). '
-        "Pixels unlabelled in the reference or nodata in the change map are not counted.</p>"
+        _h2(tr("Change map")) + "<p>" + _escape(change_path) + "</p>"
+        + _h2(tr("Confusion matrix (pixels)")) + _confusion_table(metrics.tn, metrics.fp, metrics.fn, metrics.tp)
+        + _h2(tr("Accuracy")) + _table(_metric_rows(metrics.as_dict()))
+        + '<p class="small">' + _escape(tr(
+            "False alarm rate = FP / (FP + TN); missed alarm rate = FN / (FN + TP). Pixels unlabelled in the "
+            "reference or nodata in the change map are not counted.")) + "</p>"
     )
-    return _page("SiamCRNN evaluation report", body)
+    return _page(tr("SiamCRNN evaluation report"), body)
