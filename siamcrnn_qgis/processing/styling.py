@@ -19,6 +19,9 @@ from qgis.core import (
 from ..paths import style_path
 
 CHANGE_FIELD_VALUE_MAP = {"map": [{"Unchanged": 0}, {"Changed": 1}]}
+# processing.run()/runAndLoadResults() delete the algorithm copy before the results are loaded, so the
+# algorithm alone cannot keep its post-processors alive: each one waits here until it has styled its layer.
+_PENDING: set = set()
 
 
 class StyleOutputLayer(QgsProcessingLayerPostProcessorInterface):
@@ -41,6 +44,7 @@ class StyleOutputLayer(QgsProcessingLayerPostProcessorInterface):
             if self.ready_to_draw:
                 self._start_drawing(layer)
         layer.triggerRepaint()
+        _PENDING.discard(self)
 
     @staticmethod
     def _start_drawing(layer: QgsVectorLayer) -> None:
@@ -59,4 +63,5 @@ def style_output(algorithm, context: QgsProcessingContext, output_path: str, sty
         return
     processor = StyleOutputLayer(style_name, ready_to_draw)
     algorithm.keep_post_processor(processor)
+    _PENDING.add(processor)
     context.layerToLoadOnCompletionDetails(output_path).setPostProcessor(processor)
