@@ -1,0 +1,268 @@
+"""Streamed change detection: tiles with a halo, a background reader one tile ahead, batched patches,
+and the probability of change per pixel handed to a sink tile by tile (NaN where either date is invalid).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+from torch import nn
+
+from .architectures import get_architecture
+from .device import DeviceInfo, as_device_info
+from .errors import Cancelled, DeviceError, InputError
+from .modelfile import ModelMetadata
+from .normalisation import BandStatistics, compute_statistics, normalise
+from .patch_model import PATCH_RADIUS, PATCH_SIZE
+from .sources import ArraySource, RasterSource, check_same_grid, read_padded
+
+Sink = Callable[[int, int, np.ndarray], None]
+#: Share of the progress bar given to the statistics pass when per-image statistics are computed.
+STATISTICS_PROGRESS = 0.05
+
+
+@dataclass
+class DetectionSummary:
+    """What a detection run did: pixel counts, time, device and the batch size it ended with."""
+
+    pixels: int
+    valid_pixels: int
+    seconds: float
+    device: DeviceInfo
+    batch_size: int
+    tiles: int
+
+    @property
+    def pixels_per_second(self) -> float:
+        return self.pixels / self.seconds if self.seconds > 0 else 0.0
+
+
+@dataclass
+class _Tile:
+    x: int
+    y: int
+    width: int
+    height: int
+    t1: np.ndarray  # normalised, channels last [h + 2r, w + 2r, C1], invalid pixels 0
+    t2: np.ndarray
+    valid: np.ndarray  # [h, w] both dates valid at the centre pixel
+
+
+def check_inputs(metadata: ModelMetadata, t1: RasterSource, t2: RasterSource) -> None:
+    """InputError unless the rasters match each other and the bands the model was trained on."""
+    for label, source, expected, names in (
+        ("T1", t1, metadata.bands_t1, metadata.band_names_t1),
+        ("T2", t2, metadata.bands_t2, metadata.band_names_t2),
+    ):
+        if source.band_count != expected:
+            raise InputError(f"the {label} raster has {source.band_count} band(s) but the model was trained on "
+                             f"{expected} ({', '.join(names)}); use a {label} image with the same bands")
+    check_same_grid(t1, t2)
+
+
+def detect(
+    model: nn.Module,
+    metadata: ModelMetadata,
+    t1: RasterSource,
+    t2: RasterSource,
+    sink: Sink,
+    *,
+    tile_size: int = 512,
+    batch_size: int = 4096,
+    device: str | DeviceInfo = "auto",
+    use_training_statistics: bool = False,
+    progress: Callable[[float], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+    log: Callable[[str], None] | None = None,
+) -> DetectionSummary:
+    """Probability of change for every pixel, handed to ``sink(x, y, probability[h, w])`` tile by tile."""
+    check_inputs(metadata, t1, t2)
+    detector = get_architecture(metadata.architecture).resolve("detect")
+    return detector(model, metadata, t1, t2, sink, tile_size=tile_size, batch_size=batch_size, device=device,
+                    use_training_statistics=use_training_statistics, progress=progress,
+                    is_cancelled=is_cancelled, log=log)
+
+
+def image_statistics(
+    metadata: ModelMetadata,
+    t1: RasterSource,
+    t2: RasterSource,
+    use_training_statistics: bool,
+    is_cancelled: Callable[[], bool] | None,
+) -> tuple[BandStatistics, BandStatistics]:
+    """Each image's own statistics (the paper's per-image z-score), or the training ones on request."""
+    if use_training_statistics:
+        return metadata.stats_t1, metadata.stats_t2
+    return compute_statistics(t1, is_cancelled=is_cancelled), compute_statistics(t2, is_cancelled=is_cancelled)
+
+
+def detect_patch(
+    model: nn.Module,
+    metadata: ModelMetadata,
+    t1: RasterSource,
+    t2: RasterSource,
+    sink: Sink,
+    *,
+    tile_size: int = 512,
+    batch_size: int = 4096,
+    device: str | DeviceInfo = "auto",
+    use_training_statistics: bool = False,
+    progress: Callable[[float], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+    log: Callable[[str], None] | None = None,
+) -> DetectionSummary:
+    """:func:`detect` for the patch network: each pixel from the 5×5 patches centred on it."""
+    started = time.perf_counter()
+    if tile_size < PATCH_SIZE:
+        raise InputError(f"the tile size must be at least {PATCH_SIZE} pixels, got {tile_size}")
+    if batch_size < 1:
+        raise InputError(f"the batch size must be at least 1, got {batch_size}")
+    check_inputs(metadata, t1, t2)
+    info = as_device_info(device)
+    if log:
+        log(info.description)
+    report = progress or (lambda fraction: None)
+    stats = image_statistics(metadata, t1, t2, use_training_statistics, is_cancelled)
+    tile_start = 0.0 if use_training_statistics else STATISTICS_PROGRESS
+    report(tile_start)
+
+    runner = PatchRunner(model, info, batch_size, log)
+    windows = [
+        (x, y, min(tile_size, t1.width - x), min(tile_size, t1.height - y))
+        for y in range(0, t1.height, tile_size)
+        for x in range(0, t1.width, tile_size)
+    ]
+    total = t1.width * t1.height
+    done = 0
+    valid_pixels = 0
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="siamcrnn-read") as reader:
+        pending = reader.submit(read_tile, t1, t2, stats, windows[0])
+        for index in range(len(windows)):
+            tile = pending.result()
+            if index + 1 < len(windows):
+                pending = reader.submit(read_tile, t1, t2, stats, windows[index + 1])
+            probability = runner.predict_tile(tile, is_cancelled)
+            sink(tile.x, tile.y, probability)
+            valid_pixels += int(tile.valid.sum())
+            done += tile.width * tile.height
+            report(tile_start + (1.0 - tile_start) * done / total)
+    return DetectionSummary(pixels=total, valid_pixels=valid_pixels, seconds=time.perf_counter() - started,
+                            device=info, batch_size=runner.batch_size, tiles=len(windows))
+
+
+def prepare_window(source: RasterSource, stats: BandStatistics, x: int, y: int, width: int, height: int,
+                   halo: int) -> tuple[np.ndarray, np.ndarray]:
+    """Normalised window with a halo, channels last ``[h + 2·halo, w + 2·halo, C]``, invalid pixels 0
+    (the mean), plus its valid mask. Outside the raster counts as invalid."""
+    data, valid = read_padded(source, x - halo, y - halo, width + 2 * halo, height + 2 * halo)
+    data = normalise(data, stats)
+    data[:, ~valid] = 0.0
+    return np.ascontiguousarray(data.transpose(1, 2, 0)), valid
+
+
+def read_tile(t1: RasterSource, t2: RasterSource, stats: tuple[BandStatistics, BandStatistics],
+              window: tuple[int, int, int, int]) -> _Tile:
+    x, y, width, height = window
+    a1, valid1 = prepare_window(t1, stats[0], x, y, width, height, PATCH_RADIUS)
+    a2, valid2 = prepare_window(t2, stats[1], x, y, width, height, PATCH_RADIUS)
+    inner = np.s_[PATCH_RADIUS:PATCH_RADIUS + height, PATCH_RADIUS:PATCH_RADIUS + width]
+    return _Tile(x, y, width, height, a1, a2, valid1[inner] & valid2[inner])
+
+
+_OFFSETS = np.arange(PATCH_SIZE)
+
+
+def gather_patches(padded: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> torch.Tensor:
+    """Patches ``[N, C, 5, 5]`` (channels-last memory) centred on ``(rows, cols)`` of the un-padded
+    window, from a channels-last window padded by the patch radius."""
+    patches = padded[rows[:, None, None] + _OFFSETS[None, :, None], cols[:, None, None] + _OFFSETS[None, None, :]]
+    return torch.from_numpy(patches).permute(0, 3, 1, 2)
+
+
+class PatchRunner:
+    """Runs the patch network over batches on one device, halving the batch on CUDA out-of-memory."""
+
+    def __init__(self, model: nn.Module, info: DeviceInfo, batch_size: int,
+                 log: Callable[[str], None] | None = None) -> None:
+        self.info = info
+        self.batch_size = batch_size
+        self.log = log
+        # channels_last suits both cuDNN and oneDNN on these small patches (measured ~1.3× on CPU).
+        self.model = model.to(info.device).eval().to(memory_format=torch.channels_last)
+        self.autocast_dtype = (
+            torch.bfloat16 if info.kind == "cuda" and torch.cuda.is_bf16_supported() else None
+        )
+
+    def _transfer(self, patches: torch.Tensor) -> torch.Tensor:
+        if self.info.kind == "cuda":
+            return patches.pin_memory().to(self.info.device, non_blocking=True)
+        return patches.to(self.info.device)
+
+    def _forward(self, x1: torch.Tensor, x2: torch.Tensor) -> torch.Tensor:
+        autocast = (torch.autocast(device_type="cuda", dtype=self.autocast_dtype) if self.autocast_dtype
+                    else contextlib.nullcontext())
+        with torch.inference_mode(), autocast:
+            logits = self.model(self._transfer(x1), self._transfer(x2))
+        return torch.sigmoid(logits.float()).cpu()
+
+    def predict(self, x1: torch.Tensor, x2: torch.Tensor, is_cancelled: Callable[[], bool] | None = None
+                ) -> np.ndarray:
+        """Change probabilities of patch pairs already in memory ``[N, C, 5, 5]``."""
+        return self._batched(x1.shape[0], lambda start, stop: (x1[start:stop], x2[start:stop]), is_cancelled)
+
+    def predict_tile(self, tile: _Tile, is_cancelled: Callable[[], bool] | None = None) -> np.ndarray:
+        """Change probability ``[h, w]`` of a tile, NaN where either date is invalid."""
+        probability = np.full((tile.height, tile.width), np.nan, dtype=np.float32)
+        rows, cols = np.nonzero(tile.valid)
+
+        def patches(start: int, stop: int) -> tuple[torch.Tensor, torch.Tensor]:
+            return (gather_patches(tile.t1, rows[start:stop], cols[start:stop]),
+                    gather_patches(tile.t2, rows[start:stop], cols[start:stop]))
+
+        probability[rows, cols] = self._batched(rows.size, patches, is_cancelled)
+        return probability
+
+    def _batched(self, count: int, patches: Callable[[int, int], tuple[torch.Tensor, torch.Tensor]],
+                 is_cancelled: Callable[[], bool] | None) -> np.ndarray:
+        out = np.empty(count, dtype=np.float32)
+        start = 0
+        while start < count:
+            if is_cancelled is not None and is_cancelled():
+                raise Cancelled("change detection cancelled")
+            stop = min(start + self.batch_size, count)
+            try:
+                out[start:stop] = self._forward(*patches(start, stop)).numpy()
+            except torch.cuda.OutOfMemoryError:
+                self._halve_batch()
+                continue
+            start = stop
+        return out
+
+    def _halve_batch(self) -> None:
+        if self.info.kind == "cuda":
+            torch.cuda.empty_cache()
+        if self.batch_size == 1:
+            raise DeviceError(f"{self.info.description}: out of memory even with a batch of one pixel; close "
+                              "other programs using the GPU or choose the CPU") from None
+        self.batch_size = max(1, self.batch_size // 2)
+        if self.log:
+            self.log(f"Out of GPU memory: batch size halved to {self.batch_size}")
+
+
+def predict_arrays(model: nn.Module, metadata: ModelMetadata, t1_array: np.ndarray, t2_array: np.ndarray,
+                   **kwargs) -> np.ndarray:
+    """Whole-image change probability ``[h, w]`` of two in-memory arrays, through :func:`detect`."""
+    t1, t2 = ArraySource(t1_array), ArraySource(t2_array)
+    result = np.full((t1.height, t1.width), np.nan, dtype=np.float32)
+
+    def store(x: int, y: int, probability: np.ndarray) -> None:
+        result[y:y + probability.shape[0], x:x + probability.shape[1]] = probability
+
+    detect(model, metadata, t1, t2, store, **kwargs)
+    return result
