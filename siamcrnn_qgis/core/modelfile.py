@@ -122,7 +122,8 @@ def save_model(path: str | os.PathLike, model: nn.Module, metadata: ModelMetadat
 
 
 def _tensor_bytes(tensor: torch.Tensor) -> bytes:
-    raw = tensor.view(torch.uint8) if tensor.dtype != torch.bool else tensor.to(torch.uint8)
+    # flattened first: a channels_last 1×1 kernel counts as contiguous yet its last stride is not 1
+    raw = tensor.reshape(-1).view(torch.uint8) if tensor.dtype != torch.bool else tensor.to(torch.uint8)
     data = raw.numpy().tobytes()
     if sys.byteorder == "big" and tensor.element_size() > 1:
         data = np.frombuffer(data, dtype=f">u{tensor.element_size()}").astype(f"<u{tensor.element_size()}").tobytes()
