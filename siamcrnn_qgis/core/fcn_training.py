@@ -8,6 +8,7 @@ not grow with the raster. Several image pairs can be trained on together, e.g. d
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
 import math
@@ -440,6 +441,11 @@ def _fit(model: FCNSiamCRNN, pairs: list[_PreparedPair], validating: list[_Prepa
     history: list[EpochRecord] = []
     best_loss, best_epoch, best_state, best_metrics, waited = np.inf, 0, None, None, 0
 
+    def autocast():
+        if runner.autocast_dtype is None:
+            return contextlib.nullcontext()
+        return torch.autocast(device_type="cuda", dtype=runner.autocast_dtype)
+
     def to_device(tensor: torch.Tensor) -> torch.Tensor:
         if info.kind == "cuda":
             tensor = tensor.pin_memory()
@@ -460,7 +466,8 @@ def _fit(model: FCNSiamCRNN, pairs: list[_PreparedPair], validating: list[_Prepa
                     upcoming = reader.submit(read_batch, pairs, plan[batch + 1], shape)
                 if is_cancelled is not None and is_cancelled():
                     raise Cancelled("training cancelled")
-                logits = model(to_device(x1), to_device(x2))
+                with autocast():
+                    logits = model(to_device(x1), to_device(x2))
                 loss = change_loss(logits, to_device(targets), config.changed_weight, config.lovasz_weight)
                 optimiser.zero_grad(set_to_none=True)
                 loss.backward()
