@@ -1,0 +1,202 @@
+"""Model files: round trip, metadata, and every kind of bad file named in the error."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import struct
+
+import numpy as np
+import pytest
+import torch
+
+from siamcrnn_qgis.core.errors import ModelFileError
+from siamcrnn_qgis.core.modelfile import FORMAT_VERSION, load_model, read_metadata, save_model
+from siamcrnn_qgis.core.patch_model import PatchSiamCRNN
+
+from .helpers import make_model
+
+
+@pytest.fixture()
+def saved(tmp_path):
+    model, metadata = make_model(2, 3, shared=False, seed=3)
+    path = tmp_path / "model.safetensors"
+    save_model(path, model, metadata)
+    return path, model, metadata
+
+
+def _header(path):
+    raw = path.read_bytes()
+    (size,) = struct.unpack("<Q", raw[:8])
+    return json.loads(raw[8:8 + size]), raw[8 + size:]
+
+
+def _write(path, header: dict, data: bytes) -> None:
+    text = json.dumps(header).encode()
+    path.write_bytes(struct.pack("<Q", len(text)) + text + data)
+
+
+def test_round_trip_gives_identical_outputs(saved):
+    path, model, metadata = saved
+    loaded, loaded_metadata = load_model(path)
+    assert loaded_metadata == metadata
+    assert not loaded.training
+    x1, x2 = torch.randn(11, 2, 5, 5), torch.randn(11, 3, 5, 5)
+    with torch.inference_mode():
+        assert torch.equal(model(x1, x2), loaded(x1, x2))
+
+
+def test_shared_and_channels_last_models_round_trip(tmp_path):
+    model, metadata = make_model(4, 4, shared=True)
+    model = model.to(memory_format=torch.channels_last)
+    save_model(tmp_path / "m.safetensors", model, metadata)
+    loaded, _ = load_model(tmp_path / "m.safetensors")
+    for name, tensor in model.state_dict().items():
+        assert torch.equal(tensor, loaded.state_dict()[name]), name
+    x = torch.randn(3, 4, 5, 5).contiguous(memory_format=torch.channels_last)
+    with torch.inference_mode():
+        assert torch.equal(model(x, x), loaded.to(memory_format=torch.channels_last)(x, x))
+
+
+def test_file_is_safetensors_with_our_metadata(saved):
+    path, model, metadata = saved
+    header, data = _header(path)
+    assert header["__metadata__"]["format"] == "pt"
+    stored = json.loads(header["__metadata__"]["siamcrnn"])
+    assert stored["format_version"] == FORMAT_VERSION and stored["architecture"] == "patch"
+    entry = header["lstm1.weight_ih_l0"]
+    assert entry["dtype"] == "F32" and entry["shape"] == [512, 64]
+    begin, end = entry["data_offsets"]
+    values = np.frombuffer(data[begin:end], dtype="<f4").reshape(512, 64)
+    np.testing.assert_array_equal(values, model.lstm1.weight_ih_l0.detach().numpy())
+    assert read_metadata(path) == metadata
+
+
+def test_save_is_atomic(tmp_path, monkeypatch):
+    model, metadata = make_model()
+    path = tmp_path / "model.safetensors"
+    path.write_bytes(b"previous")
+
+    def fail(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("siamcrnn_qgis.core.modelfile.os.fsync", fail)
+    with pytest.raises(OSError):
+        save_model(path, model, metadata)
+    assert path.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["model.safetensors"]
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ModelFileError, match="not found"):
+        load_model(tmp_path / "nothing.safetensors")
+
+
+def test_truncated_file(saved):
+    path = saved[0]
+    raw = path.read_bytes()
+    path.write_bytes(raw[:-100])
+    with pytest.raises(ModelFileError, match="truncated"):
+        load_model(path)
+    path.write_bytes(raw[:40])
+    with pytest.raises(ModelFileError, match="truncated"):
+        load_model(path)
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"abc", b"GIF89a this is an image, not a model", b"\x10\0\0\0\0\0\0\0not json!!!!!!!!"]
+)
+def test_not_a_model_file(tmp_path, content):
+    path = tmp_path / "bad.safetensors"
+    path.write_bytes(content)
+    with pytest.raises(ModelFileError, match="not a SiamCRNN model file"):
+        load_model(path)
+
+
+def test_plain_safetensors_without_our_metadata(tmp_path):
+    path = tmp_path / "other.safetensors"
+    _write(path, {"w": {"dtype": "F32", "shape": [1], "data_offsets": [0, 4]}}, b"\0\0\0\0")
+    with pytest.raises(ModelFileError, match="not a SiamCRNN model"):
+        load_model(path)
+
+
+def test_torch_checkpoint_is_refused(tmp_path):
+    path = tmp_path / "model.pt"
+    torch.save(PatchSiamCRNN(1, 1, True).state_dict(), path)
+    with pytest.raises(ModelFileError, match="pickle/PyTorch checkpoint"):
+        load_model(path)
+
+
+class _Trap:
+    """Unpickling this writes a sentinel file: it proves whether a loader unpickles."""
+
+    def __init__(self, sentinel):
+        self.sentinel = str(sentinel)
+
+    def __reduce__(self):
+        return (open, (self.sentinel, "w"))
+
+
+def test_malicious_pickle_never_runs(tmp_path):
+    sentinel = tmp_path / "pwned"
+    path = tmp_path / "evil.safetensors"
+    path.write_bytes(pickle.dumps(_Trap(sentinel), protocol=4))
+    with pytest.raises(ModelFileError, match="never pickles"):
+        load_model(path)
+    with pytest.raises(ModelFileError):
+        read_metadata(path)
+    assert not sentinel.exists()
+    pickle.loads(path.read_bytes()).close()  # the trap works: unpickling does create the file
+    assert sentinel.exists()
+
+
+def _edit_metadata(path, **changes):
+    header, data = _header(path)
+    stored = json.loads(header["__metadata__"]["siamcrnn"])
+    stored.update(changes)
+    header["__metadata__"]["siamcrnn"] = json.dumps(stored)
+    _write(path, header, data)
+
+
+def test_newer_format_version(saved):
+    path = saved[0]
+    _edit_metadata(path, format_version=FORMAT_VERSION + 1)
+    with pytest.raises(ModelFileError, match="newer version of the plugin"):
+        load_model(path)
+
+
+def test_unknown_architecture(saved):
+    path = saved[0]
+    _edit_metadata(path, architecture="transformer")
+    with pytest.raises(ModelFileError, match="'transformer' network"):
+        read_metadata(path)
+
+
+def test_weights_do_not_match_metadata(saved):
+    path = saved[0]
+    _edit_metadata(path, bands_t1=5)
+    with pytest.raises(ModelFileError, match=r"branches\.0\.layers\.0\.weight has shape \[16, 2, 3, 3\]"):
+        load_model(path)
+
+
+def test_missing_and_extra_weights(saved):
+    path = saved[0]
+    header, data = _header(path)
+    header["surplus"] = header.pop("out.bias")
+    _write(path, header, data)
+    with pytest.raises(ModelFileError, match="missing weights out.bias.*unexpected weights surplus"):
+        load_model(path)
+
+
+def test_header_sizes_are_checked_before_allocating(saved):
+    path = saved[0]
+    header, data = _header(path)
+    header["out.weight"]["shape"] = [100000, 100000]
+    _write(path, header, data)
+    with pytest.raises(ModelFileError, match="inconsistent size"):
+        load_model(path)
+    header["out.weight"]["shape"] = [1, 32]
+    header["out.weight"]["data_offsets"] = [10**12, 10**12 + 128]
+    _write(path, header, data)
+    with pytest.raises(ModelFileError, match="truncated"):
+        load_model(path)

@@ -1,0 +1,188 @@
+"""Training: input checks, region split, reproducibility, cancel, progress, and a model that learns."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from siamcrnn_qgis.core.errors import Cancelled, InputError
+from siamcrnn_qgis.core.inference import predict_arrays
+from siamcrnn_qgis.core.metrics import ChangeMetrics
+from siamcrnn_qgis.core.modelfile import load_model, save_model
+from siamcrnn_qgis.core.regions import connected_components, labelled_pixels, split_groups, split_spatially
+from siamcrnn_qgis.core.sources import ArraySource
+from siamcrnn_qgis.core.training import TrainingConfig, balanced_indices, train
+
+from .helpers import synthetic_pair
+
+FAST = dict(epochs=3, samples_per_epoch=512, batch_size=128, device="cpu")
+
+
+def sparse_labels(change: np.ndarray, seed: int = 0, fraction: float = 0.05) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    labels = np.full(change.shape, 255, dtype=np.uint8)
+    pick = rng.random(change.shape) < fraction
+    labels[pick] = change[pick]
+    labels[change.shape[0] // 4 + 2, change.shape[1] // 2] = 1
+    return labels
+
+
+@pytest.fixture(scope="module")
+def pair():
+    t1, t2, change = synthetic_pair(48, 64, 2, 3, seed=2)
+    return t1, t2, change, sparse_labels(change)
+
+
+def run(pair, **options):
+    t1, t2, _, labels = pair
+    return train(ArraySource(t1), ArraySource(t2), labels, TrainingConfig(**{**FAST, **options}))
+
+
+def test_result_fields_and_metadata(pair):
+    events = []
+    result = train(ArraySource(pair[0]), ArraySource(pair[1]), pair[3], TrainingConfig(**FAST), events.append)
+    metadata = result.metadata
+    assert metadata.architecture == "patch" and not metadata.shared  # 2 vs 3 bands: pseudo-siamese
+    assert (metadata.bands_t1, metadata.bands_t2) == (2, 3)
+    assert len(metadata.stats_t1.mean) == 2 and len(metadata.stats_t2.std) == 3
+    assert result.label_counts == {"unchanged": int((pair[3] == 0).sum()), "changed": int((pair[3] == 1).sum())}
+    assert result.train_pixels + result.validation_pixels <= sum(result.label_counts.values())
+    assert 1 <= result.best_epoch <= len(result.history) <= 3
+    assert metadata.provenance["seed"] == 42 and metadata.provenance["best_epoch"] == result.best_epoch
+    assert set(metadata.provenance["versions"]) >= {"torch", "numpy", "plugin"}
+    record = result.history[0]
+    assert record.train_loss > 0 and record.val_loss > 0 and "kappa" in record.val_metrics
+    assert isinstance(result.val_metrics, ChangeMetrics)
+    batches = [e for e in events if e.batch and e.train_loss is not None and e.val_loss is None]
+    assert len(batches) == 3 * 4
+    epoch_ends = [e for e in events if e.val_loss is not None]
+    assert [e.epoch for e in epoch_ends] == [1, 2, 3] and epoch_ends[-1].val_metrics is not None
+    fractions = [e.fraction for e in events]
+    assert fractions == sorted(fractions) and 0 <= fractions[0] and fractions[-1] == pytest.approx(1.0)
+    assert any("validation" in e.message for e in events)
+
+
+def test_fixed_seed_gives_identical_weights(pair):
+    first, second = run(pair, epochs=2), run(pair, epochs=2)
+    for name, tensor in first.model.state_dict().items():
+        assert torch.equal(tensor, second.model.state_dict()[name]), name
+    third = run(pair, epochs=2, seed=7)
+    assert not torch.equal(first.model.out.weight, third.model.out.weight)
+
+
+def test_cancel_raises(pair):
+    calls = []
+
+    def cancel_soon():
+        calls.append(1)
+        return len(calls) > 5
+
+    with pytest.raises(Cancelled):
+        train(ArraySource(pair[0]), ArraySource(pair[1]), pair[3], TrainingConfig(**FAST), is_cancelled=cancel_soon)
+
+
+def test_learns_a_simple_change_and_round_trips(pair, tmp_path):
+    t1, t2, change, labels = pair
+    result = run(pair, epochs=12, samples_per_epoch=1024, patience=12)
+    probability = predict_arrays(result.model, result.metadata, t1, t2, device="cpu")
+    reference = change.copy()
+    reference[labels != 255] = 255
+    assert ChangeMetrics.from_maps((probability >= 0.5).astype(np.uint8), reference).kappa > 0.8
+    save_model(tmp_path / "m.safetensors", result.model, result.metadata)
+    loaded, metadata = load_model(tmp_path / "m.safetensors")
+    again = predict_arrays(loaded, metadata, t1, t2, device="cpu")
+    np.testing.assert_array_equal(again, probability)
+
+
+def test_labelled_nodata_pixels_are_dropped(pair):
+    t1, t2, change, labels = pair
+    t1 = t1.copy()
+    rows, cols = np.nonzero(labels == 0)
+    t1[:, rows[:7], cols[:7]] = np.nan
+    result = train(ArraySource(t1), ArraySource(t2), labels, TrainingConfig(**FAST))
+    assert result.train_pixels + result.validation_pixels <= (labels != 255).sum() - 7
+    assert any("nodata" in note for note in result.notes)
+
+
+def test_input_errors(pair):
+    t1, t2, change, labels = pair
+    with pytest.raises(InputError, match="label raster is 63×48"):
+        train(ArraySource(t1), ArraySource(t2), labels[:, :-1], TrainingConfig(**FAST))
+    only_unchanged = np.where(labels == 1, 255, labels).astype(np.uint8)
+    with pytest.raises(InputError, match=r"\d+ unchanged \(0\) and 0 changed \(1\)"):
+        train(ArraySource(t1), ArraySource(t2), only_unchanged, TrainingConfig(**FAST))
+    with pytest.raises(InputError, match="same pixel grid"):
+        train(ArraySource(t1), ArraySource(t2[:, :-1]), labels, TrainingConfig(**FAST))
+    with pytest.raises(InputError, match="unknown architecture 'vit'"):
+        train(ArraySource(t1), ArraySource(t2), labels, TrainingConfig(architecture="vit"))
+    with pytest.raises(InputError, match="epochs must be at least 1"):
+        train(ArraySource(t1), ArraySource(t2), labels, TrainingConfig(epochs=0))
+    with pytest.raises(InputError, match="equal band counts"):
+        train(ArraySource(t1), ArraySource(t2), labels, TrainingConfig(siamese="shared", **FAST))
+
+
+def test_balanced_indices():
+    classes = np.array([0] * 90 + [1] * 10)
+    index = balanced_indices(classes, 40, np.random.default_rng(0))
+    assert index.size == 40 and (classes[index] == 1).sum() == 20
+    assert np.unique(index[classes[index] == 0]).size == 20  # no repeats when a class is large enough
+
+
+def test_groups_keep_overlapping_patches_together():
+    labels = np.full((30, 30), 255, dtype=np.uint8)
+    labels[2:5, 2:5] = 0
+    labels[2:5, 8:11] = 1  # 4 columns from the first block: 5×5 patches share a column → same group
+    labels[10:12, 2:4] = 0  # 6 rows below it: patches apart → own group
+    labels[20:23, 20:23] = 1
+    labels[20, 2] = 0
+    pixels = labelled_pixels(labels, patch_radius=2)
+    assert np.unique(pixels.groups).size == 4
+    first = pixels.groups[(pixels.rows == 2) & (pixels.cols == 2)][0]
+    assert np.all(pixels.groups[pixels.rows < 5] == first)
+    assert np.all(pixels.groups[pixels.rows == 10] != first)
+
+
+def test_split_by_groups_and_spatial_fallback():
+    labels = np.full((60, 60), 255, dtype=np.uint8)
+    for i in range(6):
+        labels[i * 10:i * 10 + 3, 0:3] = 0
+        labels[i * 10:i * 10 + 3, 30:33] = 1
+    pixels = labelled_pixels(labels, 2)
+    validation = split_groups(pixels, 0.35, np.random.default_rng(0))
+    assert validation is not None
+    for group in np.unique(pixels.groups):  # whole groups only
+        assert np.unique(validation[pixels.groups == group]).size == 1
+    assert set(pixels.classes[validation]) == {0, 1} and set(pixels.classes[~validation]) == {0, 1}
+
+    one_each = np.full((40, 40), 255, dtype=np.uint8)
+    one_each[5:35, 5:10] = 0
+    one_each[5:35, 25:30] = 1
+    pixels = labelled_pixels(one_each, 2)
+    assert split_groups(pixels, 0.2, np.random.default_rng(0)) is None
+    role = split_spatially(pixels, 0.2, 2)
+    for label in (0, 1):
+        assert (role[pixels.classes == label] == 1).sum() == 30
+    val_rows = pixels.rows[role == 1]
+    train_rows = pixels.rows[role == 0]
+    assert train_rows.max() < val_rows.min() - 4  # a buffer: no patch shared across the split
+
+
+def test_spatial_fallback_is_reported():
+    t1, t2, change = synthetic_pair(40, 40, 3, 3, seed=1)
+    labels = np.full((40, 40), 255, dtype=np.uint8)
+    labels[2:38, 2:8] = 0
+    labels[2:38, 30:36] = 1
+    result = train(ArraySource(t1), ArraySource(t2), labels, TrainingConfig(**{**FAST, "epochs": 1}))
+    assert result.metadata.shared  # equal band counts: siamese by default
+    assert any("too few separate regions" in note for note in result.notes)
+
+
+def test_connected_components_eight_connectivity():
+    mask = np.array([[1, 0, 0, 1],
+                     [0, 1, 0, 1],
+                     [0, 0, 0, 0],
+                     [1, 1, 0, 1]], dtype=bool)
+    rows, cols, ids = connected_components(mask)
+    assert list(zip(rows.tolist(), cols.tolist())) == list(zip(*np.nonzero(mask)))
+    assert ids.tolist() == [0, 1, 0, 1, 2, 2, 3]
