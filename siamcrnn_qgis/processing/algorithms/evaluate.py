@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterRasterLayer,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ...core.errors import Cancelled
 from ...core.metrics import ChangeMetrics, confusion_matrix
@@ -23,14 +24,14 @@ from ..base import SiamCRNNAlgorithm
 
 WINDOW_ROWS = 512
 METRIC_OUTPUTS = (
-    ("OA", "oa", "Overall accuracy"),
-    ("KAPPA", "kappa", "Cohen's kappa"),
-    ("F1", "f1", "F1 score"),
-    ("PRECISION", "precision", "Precision"),
-    ("RECALL", "recall", "Recall"),
-    ("IOU", "iou", "Intersection over union (changed class)"),
-    ("FALSE_ALARM_RATE", "false_alarm_rate", "False alarm rate"),
-    ("MISSED_ALARM_RATE", "missed_alarm_rate", "Missed alarm rate"),
+    ("OA", "oa", QT_TRANSLATE_NOOP("EvaluateAlgorithm", "Overall accuracy")),
+    ("KAPPA", "kappa", QT_TRANSLATE_NOOP("EvaluateAlgorithm", "Cohen's kappa")),
+    ("F1", "f1", QT_TRANSLATE_NOOP("EvaluateAlgorithm", "F1 score")),
+    ("PRECISION", "precision", QT_TRANSLATE_NOOP("EvaluateAlgorithm", "Precision")),
+    ("RECALL", "recall", QT_TRANSLATE_NOOP("EvaluateAlgorithm", "Recall")),
+    ("IOU", "iou", QT_TRANSLATE_NOOP("EvaluateAlgorithm", "Intersection over union (changed class)")),
+    ("FALSE_ALARM_RATE", "false_alarm_rate", QT_TRANSLATE_NOOP("EvaluateAlgorithm", "False alarm rate")),
+    ("MISSED_ALARM_RATE", "missed_alarm_rate", QT_TRANSLATE_NOOP("EvaluateAlgorithm", "Missed alarm rate")),
 )
 
 
