@@ -45,6 +45,8 @@ from .training import (
 )
 
 IGNORE = 255
+#: Validation pixels are predicted in windows whose cores are the cells of a grid this wide.
+VALIDATION_CELL = 512
 #: Batches above this many crops are almost surely the patch model's pixel batch size given by mistake.
 MAX_CROPS_PER_BATCH = 64
 
@@ -482,7 +484,7 @@ def _fit(model: FCNSiamCRNN, pairs: list[_PreparedPair], validating: list[_Prepa
             for pair in validating:
                 rows, cols, pair_classes = pair.val_pixels if hold_out else pair.train_pixels
                 if rows.size:
-                    probabilities.append(predict_pixels(runner, pair, rows, cols, config.crop_size, is_cancelled))
+                    probabilities.append(predict_pixels(runner, pair, rows, cols, VALIDATION_CELL, is_cancelled))
                     classes.append(pair_classes)
             val_loss, metrics = validation_scores(np.concatenate(probabilities), np.concatenate(classes),
                                                   config.changed_weight, config.lovasz_weight)
