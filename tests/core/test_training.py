@@ -84,7 +84,7 @@ def test_cancel_raises(pair):
 
 def test_learns_a_simple_change_and_round_trips(pair, tmp_path):
     t1, t2, change, labels = pair
-    result = run(pair, epochs=12, samples_per_epoch=1024, patience=12)
+    result = run(pair, epochs=8, samples_per_epoch=768, patience=8)
     probability = predict_arrays(result.model, result.metadata, t1, t2, device="cpu")
     reference = change.copy()
     reference[labels != 255] = 255
