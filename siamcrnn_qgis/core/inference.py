@@ -20,7 +20,7 @@ from .errors import Cancelled, DeviceError, InputError
 from .modelfile import ModelMetadata
 from .normalisation import BandStatistics, compute_statistics, normalise
 from .patch_model import PATCH_RADIUS, PATCH_SIZE
-from .sources import ArraySource, RasterSource, check_same_grid, read_padded
+from .sources import ArraySource, RasterSource, check_minimum_size, check_same_grid, read_padded
 
 Sink = Callable[[int, int, np.ndarray], None]
 #: Share of the progress bar given to the statistics pass when per-image statistics are computed.
@@ -64,6 +64,7 @@ def check_inputs(metadata: ModelMetadata, t1: RasterSource, t2: RasterSource) ->
             raise InputError(f"the {label} raster has {source.band_count} band(s) but the model was trained on "
                              f"{expected} ({', '.join(names)}); use a {label} image with the same bands")
     check_same_grid(t1, t2)
+    check_minimum_size(t1, PATCH_SIZE)
 
 
 def detect(
@@ -99,7 +100,8 @@ def image_statistics(
     """Each image's own statistics (the paper's per-image z-score), or the training ones on request."""
     if use_training_statistics:
         return metadata.stats_t1, metadata.stats_t2
-    return compute_statistics(t1, is_cancelled=is_cancelled), compute_statistics(t2, is_cancelled=is_cancelled)
+    return (compute_statistics(t1, is_cancelled=is_cancelled, name="T1"),
+            compute_statistics(t2, is_cancelled=is_cancelled, name="T2"))
 
 
 def detect_patch(

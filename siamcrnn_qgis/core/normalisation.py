@@ -36,12 +36,14 @@ class BandStatistics:
 
 
 def compute_statistics(
-    source: RasterSource, window_size: int = 1024, is_cancelled: Callable[[], bool] | None = None
+    source: RasterSource, window_size: int = 1024, is_cancelled: Callable[[], bool] | None = None,
+    name: str = "the image",
 ) -> BandStatistics:
     """Mean and population std per band over the valid pixels, reading the raster window by window.
 
     Windows are merged with Chan's pairwise update in float64, which stays accurate on large rasters
-    where a running sum of squares would not. A constant band gets std 1.0.
+    where a running sum of squares would not. A constant band gets std 1.0. ``name`` ('T1', 'T2')
+    says which image an error is about.
     """
     if window_size < 1:
         raise InputError(f"the statistics window size must be at least 1, got {window_size}")
@@ -68,8 +70,8 @@ def compute_statistics(
             m2 += window_m2 + delta**2 * (count * n / total)
             count = total
     if count == 0:
-        raise InputError("the image has no valid pixel (every pixel is nodata, NaN or infinite); "
-                         "check its nodata value")
+        raise InputError(f"{name} has no valid pixel (every pixel is nodata, NaN or infinite): check its "
+                         "nodata value, or that the right file and bands were chosen")
     std = np.sqrt(m2 / count)
     std[std < MIN_STD] = 1.0
     return BandStatistics(mean=mean.tolist(), std=std.tolist(), count=int(count))

@@ -100,3 +100,12 @@ def check_same_grid(t1: RasterSource, t2: RasterSource) -> None:
     if (t1.width, t1.height) != (t2.width, t2.height):
         raise InputError(f"T1 is {t1.width}×{t1.height} pixels but T2 is {t2.width}×{t2.height}; both dates "
                          "must be on the same pixel grid (align them first)")
+
+
+def check_minimum_size(source: RasterSource, size: int) -> None:
+    """Raise InputError when the images are smaller than the ``size`` × ``size`` patch the network
+    classifies each pixel from: no pixel would have a neighbourhood of real data."""
+    if source.width < size or source.height < size:
+        raise InputError(f"the images are {source.width} × {source.height} pixels, smaller than the {size} × "
+                         f"{size} patch each pixel is classified from; use images at least {size} × {size} "
+                         "pixels large (larger images give better results)")

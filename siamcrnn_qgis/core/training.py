@@ -21,9 +21,9 @@ from .inference import PatchRunner, gather_patches, prepare_window
 from .metrics import ChangeMetrics
 from .modelfile import FORMAT_VERSION, ModelMetadata
 from .normalisation import BandStatistics, compute_statistics
-from .patch_model import PATCH_RADIUS, PatchSiamCRNN, resolve_shared
+from .patch_model import PATCH_RADIUS, PATCH_SIZE, PatchSiamCRNN, resolve_shared
 from .regions import LabelledPixels, labelled_pixels, split_groups, split_spatially
-from .sources import RasterSource, check_same_grid
+from .sources import RasterSource, check_minimum_size, check_same_grid
 
 #: Fewer labelled pixels of a class than this cannot be split into training and validation.
 MIN_PIXELS_PER_CLASS = 10
@@ -133,6 +133,7 @@ def check_config(config: TrainingConfig) -> None:
 
 def check_labels(t1: RasterSource, t2: RasterSource, labels: np.ndarray) -> None:
     check_same_grid(t1, t2)
+    check_minimum_size(t1, PATCH_SIZE)
     if labels.ndim != 2 or labels.shape != (t1.height, t1.width):
         raise InputError(f"the label raster is {labels.shape[-1] if labels.ndim else 0}×"
                          f"{labels.shape[0] if labels.ndim else 0} pixels but the images are "
@@ -254,7 +255,8 @@ def train_patch(
         report(ProgressEvent(0, config.epochs, 0, 0, 0.0, message))
 
     say(info.description)
-    stats = (compute_statistics(t1, is_cancelled=is_cancelled), compute_statistics(t2, is_cancelled=is_cancelled))
+    stats = (compute_statistics(t1, is_cancelled=is_cancelled, name="T1"),
+             compute_statistics(t2, is_cancelled=is_cancelled, name="T2"))
     rng = np.random.default_rng(config.seed)
     pixels = labelled_pixels(labels, PATCH_RADIUS)
     role = _split(pixels, config.validation_fraction, rng, say)
