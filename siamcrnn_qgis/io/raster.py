@@ -413,6 +413,11 @@ def prepare_pair(
                 f"T2 covers only {100 * fraction:.1f} % of T1's extent; T1 pixels outside T2 are nodata "
                 "and are skipped"
             )
+    if t1_grid.is_geographic:
+        pair.warnings.append(
+            f"T1 is in a geographic CRS ({t1_grid.crs_name}): areas are in square degrees, whose size in m² "
+            "shrinks towards the poles; reproject T1 to a projected CRS (e.g. its UTM zone) for areas in m²"
+        )
     for message in pair.messages:
         log(message)
     for warning in pair.warnings:

@@ -41,6 +41,9 @@ def check_output_path(path: str | os.PathLike) -> None:
     if target.is_dir():
         raise InputError(f"the output {target} is a folder: give a file name inside it instead")
     folder = target.parent
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"the output folder {folder} is a file, not a folder: choose a file name inside an "
+                         "existing folder")
     if not folder.is_dir():
         raise InputError(f"the output folder {folder} does not exist: create it or choose another folder")
     try:
