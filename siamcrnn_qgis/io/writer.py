@@ -117,6 +117,29 @@ def atomic_file(path: str | os.PathLike) -> Iterator[str]:
     _publish(temporary, final)
 
 
+def discard_outputs(paths: list[str | os.PathLike]) -> None:
+    """Delete outputs a failed or cancelled run had already completed, with their style sidecars and
+    GDAL companions, so that the run leaves nothing behind."""
+    for path in filter(None, paths):
+        final = Path(path)
+        companions = [final.with_suffix(".qml"), final.with_name(final.name + ".aux.xml")]
+        if final.suffix.lower() == ".shp":
+            companions += [final.with_suffix(extension) for extension in (".shx", ".dbf", ".prj", ".cpg")]
+        _remove([final, *companions])
+
+
+@contextmanager
+def all_or_nothing() -> Iterator[list[str]]:
+    """Yield a list for the caller to append each output to once it is complete; if the block then fails
+    (error, cancel), those outputs are deleted again, so a run leaves all its outputs or none."""
+    published: list[str] = []
+    try:
+        yield published
+    except BaseException:
+        discard_outputs(published)
+        raise
+
+
 def write_style_sidecar(output_path: str | os.PathLike, style_name: str) -> str:
     """Copy the named style of resources/styles next to the output as '<name>.qml', the file QGIS
     applies when the output is opened (also from qgis_process results). Returns the sidecar's path."""

@@ -3,6 +3,7 @@ translation of engine errors, progress and cancel between Processing and ``core`
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from contextlib import contextmanager
@@ -14,7 +15,9 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
     QgsProcessingUtils,
 )
 from qgis.PyQt.QtGui import QIcon
@@ -88,18 +91,41 @@ class SiamCRNNAlgorithm(Translatable, QgsProcessingAlgorithm):
 
     def checkParameterValues(self, parameters: dict, context: QgsProcessingContext) -> tuple[bool, str]:  # noqa: N802
         for definition in self.parameterDefinitions():
-            if not isinstance(definition, QgsProcessingParameterNumber):
-                continue
-            name = definition.name()
-            if parameters.get(name) is None and definition.defaultValue() is None:
-                continue
-            value = self.parameterAsDouble(parameters, name, context)
-            low, high = definition.minimum(), definition.maximum()
-            if value < low or value > high:
-                return False, self.tr("{name} must be between {low:g} and {high:g}, but it is {value:g}.").format(
-                    name=name, low=low, high=high, value=value
-                )
+            problem = self.parameter_problem(definition, parameters, context)
+            if problem:
+                return False, problem
         return super().checkParameterValues(parameters, context)
+
+    def parameter_problem(self, definition: QgsProcessingParameterDefinition, parameters: dict,
+                          context: QgsProcessingContext) -> str:
+        """What is wrong with one parameter's value, in words Processing's generic checks lack; '' if fine."""
+        name, value = definition.name(), parameters.get(definition.name())
+        if isinstance(definition, QgsProcessingParameterNumber):
+            if value is None and definition.defaultValue() is None:
+                return ""
+            number = self.parameterAsDouble(parameters, name, context)
+            low, high = definition.minimum(), definition.maximum()
+            if low <= number <= high:
+                return ""
+            shown = (lambda v: f"{v:.0f}") if definition.dataType() == QgsProcessingParameterNumber.Type.Integer \
+                else (lambda v: f"{v:g}")
+            return self.tr("{name} must be between {low} and {high}, but it is {value}.").format(
+                name=name, low=shown(low), high=shown(high), value=shown(number))
+        if not isinstance(value, str) or not os.path.isfile(value.split("|")[0]):
+            return ""  # layers from the project, connection strings: QGIS checks those
+        if isinstance(definition, QgsProcessingParameterRasterLayer):
+            from ..io.raster import open_raster
+
+            try:
+                open_raster(value)
+            except SiamCRNNError as error:
+                return self.tr("{name}: {problem}").format(name=name, problem=error)
+        if isinstance(definition, QgsProcessingParameterFile) and definition.extension():
+            extension = "." + definition.extension().lower()
+            if not value.lower().endswith(extension):
+                return self.tr("{name}: {path} is not a {extension} file; choose a {extension} file.").format(
+                    name=name, path=value, extension=extension)
+        return ""
 
     # ---- parameters ----------------------------------------------------------------------------
     def add_advanced_parameter(self, parameter: QgsProcessingParameterDefinition) -> None:
@@ -192,3 +218,9 @@ def progress_callback(feedback: QgsProcessingFeedback, start: float = 0.0,
 
 def cancel_flag(feedback: QgsProcessingFeedback) -> Callable[[], bool]:
     return feedback.isCanceled
+
+
+def raise_if_cancelled(feedback: QgsProcessingFeedback) -> None:
+    """Between steps the engine does not watch (saving, vectorising, reports): stop when cancelled."""
+    if feedback.isCanceled():
+        raise Cancelled()

@@ -14,11 +14,10 @@ from qgis.core import (
     QgsProcessingParameterVectorDestination,
 )
 
-from ...core.errors import Cancelled
 from ...io.vectorize import polygonize_changes
-from ...io.writer import GeoTiffWriter, atomic_file, check_output_path
+from ...io.writer import GeoTiffWriter, all_or_nothing, atomic_file, check_output_path
 from ...reports import detection_report_html
-from ..base import cancel_flag, progress_callback
+from ..base import cancel_flag, progress_callback, raise_if_cancelled
 from ..pair import PairAlgorithm
 from ..styling import style_output
 
@@ -122,70 +121,76 @@ class DetectAlgorithm(PairAlgorithm):
         feedback.pushInfo(device.description)
         model, metadata = load_model(model_path, device="cpu")
         pair = self.open_pair(self.pair, workdir, feedback)
-        changed = valid = 0
-        histogram = np.zeros(20, dtype=np.int64)
-        try:
-            probability_writer = GeoTiffWriter(probability_path, pair.grid, "float32", PROBABILITY_NODATA,
-                                               band_name="change probability")
-            change_writer = GeoTiffWriter(change_path, pair.grid, "uint8", CHANGE_NODATA, band_name="change")
-            with probability_writer, change_writer:
+        with all_or_nothing() as published:  # a failure after the first output removes it again
+            changed = valid = 0
+            histogram = np.zeros(20, dtype=np.int64)
+            try:
+                probability_writer = GeoTiffWriter(probability_path, pair.grid, "float32", PROBABILITY_NODATA,
+                                                   band_name="change probability")
+                change_writer = GeoTiffWriter(change_path, pair.grid, "uint8", CHANGE_NODATA, band_name="change")
+                with probability_writer, change_writer:
 
-                def sink(x: int, y: int, probability: np.ndarray) -> None:
-                    nonlocal changed, valid
-                    invalid = np.isnan(probability)
-                    change = (probability >= threshold).astype(np.uint8)
-                    change[invalid] = CHANGE_NODATA
-                    valid_values = probability[~invalid]
-                    changed += int(np.count_nonzero(change == 1))
-                    valid += valid_values.size
-                    histogram[:] += np.histogram(valid_values, bins=20, range=(0.0, 1.0))[0]
-                    probability_writer.write(x, y, np.where(invalid, PROBABILITY_NODATA, probability))
-                    change_writer.write(x, y, change)
+                    def sink(x: int, y: int, probability: np.ndarray) -> None:
+                        nonlocal changed, valid
+                        invalid = np.isnan(probability)
+                        change = (probability >= threshold).astype(np.uint8)
+                        change[invalid] = CHANGE_NODATA
+                        valid_values = probability[~invalid]
+                        changed += int(np.count_nonzero(change == 1))
+                        valid += valid_values.size
+                        histogram[:] += np.histogram(valid_values, bins=20, range=(0.0, 1.0))[0]
+                        probability_writer.write(x, y, np.where(invalid, PROBABILITY_NODATA, probability))
+                        change_writer.write(x, y, change)
 
-                summary = detect(
-                    model, metadata, pair.t1, pair.t2, sink, tile_size=tile_size, batch_size=batch_size,
-                    device=device,
-                    use_training_statistics=self.parameterAsBool(parameters, self.USE_TRAINING_STATISTICS, context),
-                    progress=progress_callback(feedback, 0, 90), is_cancelled=cancel_flag(feedback),
-                    log=feedback.pushInfo,
-                )
-                provenance = {"SIAMCRNN_MODEL": model_path, "SIAMCRNN_THRESHOLD": f"{threshold:g}"}
-                for writer in (probability_writer, change_writer):
-                    writer.set_metadata(provenance)
-                if feedback.isCanceled():
-                    raise Cancelled()
-                feedback.setProgress(92)
-                probability_writer.finalize(style="probability.qml")
-                change_writer.finalize(style="change.qml")
-        finally:
-            pair.close()
+                    summary = detect(
+                        model, metadata, pair.t1, pair.t2, sink, tile_size=tile_size, batch_size=batch_size,
+                        device=device,
+                        use_training_statistics=self.parameterAsBool(parameters, self.USE_TRAINING_STATISTICS, context),
+                        progress=progress_callback(feedback, 0, 90), is_cancelled=cancel_flag(feedback),
+                        log=feedback.pushInfo,
+                    )
+                    provenance = {"SIAMCRNN_MODEL": model_path, "SIAMCRNN_THRESHOLD": f"{threshold:g}"}
+                    for writer in (probability_writer, change_writer):
+                        writer.set_metadata(provenance)
+                    raise_if_cancelled(feedback)
+                    feedback.setProgress(92)
+                    published.append(probability_writer.finalize(style="probability.qml"))
+                    published.append(change_writer.finalize(style="change.qml"))
+                    raise_if_cancelled(feedback)
+            finally:
+                pair.close()
 
-        pixel_area = pair.grid.pixel_area
-        changed_area = changed * pixel_area
-        changed_fraction = changed / valid if valid else 0.0
-        feedback.pushInfo(self.tr(
-            "{changed} of {valid} valid pixels changed ({fraction:.2%}), {area:.6g} map units²; "
-            "{rate:,.0f} pixels/s.").format(changed=changed, valid=valid, fraction=changed_fraction,
-                                             area=changed_area, rate=summary.pixels / max(summary.seconds, 1e-9)))
-        outputs = {
-            self.OUTPUT_PROBABILITY: probability_path, self.OUTPUT_CHANGE: change_path,
-            self.CHANGED_AREA: changed_area, self.CHANGED_FRACTION: changed_fraction,
-        }
+            pixel_area = pair.grid.pixel_area
+            changed_area = changed * pixel_area
+            changed_fraction = changed / valid if valid else 0.0
+            feedback.pushInfo(self.tr(
+                "{changed} of {valid} valid pixels changed ({fraction:.2%}), {area:.6g} map units²; "
+                "{rate:,.0f} pixels/s.").format(changed=changed, valid=valid, fraction=changed_fraction,
+                                                 area=changed_area, rate=summary.pixels / max(summary.seconds, 1e-9)))
+            outputs = {
+                self.OUTPUT_PROBABILITY: probability_path, self.OUTPUT_CHANGE: change_path,
+                self.CHANGED_AREA: changed_area, self.CHANGED_FRACTION: changed_fraction,
+            }
+            if polygons_path:
+                count, area = polygonize_changes(change_path, polygons_path, min_area=self.parameterAsDouble(
+                    parameters, self.MIN_AREA, context), log=feedback.pushInfo)
+                published.append(polygons_path)
+                raise_if_cancelled(feedback)
+                feedback.pushInfo(self.tr("{count} change polygons, {area:.6g} map units².").format(
+                    count=count, area=area))
+                outputs[self.OUTPUT_POLYGONS] = polygons_path
+            if report_path:
+                with atomic_file(report_path) as temporary:
+                    with open(temporary, "w", encoding="utf-8") as handle:
+                        handle.write(detection_report_html(
+                            summary=summary, model_path=model_path, threshold=threshold, changed_pixels=changed,
+                            valid_pixels=valid, changed_area=changed_area, histogram=histogram.tolist(),
+                            pixel_area=pixel_area, outputs=outputs))
+                published.append(report_path)
+                outputs[self.OUTPUT_REPORT] = report_path
         style_output(self, context, probability_path, "probability.qml")
         style_output(self, context, change_path, "change.qml")
         if polygons_path:
-            count, area = polygonize_changes(change_path, polygons_path, min_area=self.parameterAsDouble(
-                parameters, self.MIN_AREA, context), log=feedback.pushInfo)
-            feedback.pushInfo(self.tr("{count} change polygons, {area:.6g} map units².").format(count=count, area=area))
-            outputs[self.OUTPUT_POLYGONS] = polygons_path
             style_output(self, context, polygons_path, "change_polygons.qml")
-        if report_path:
-            with atomic_file(report_path) as temporary:
-                with open(temporary, "w", encoding="utf-8") as handle:
-                    handle.write(detection_report_html(
-                        summary=summary, model_path=model_path, threshold=threshold, changed_pixels=changed,
-                        valid_pixels=valid, changed_area=changed_area, histogram=histogram.tolist(),
-                        pixel_area=pixel_area, outputs=outputs))
-            outputs[self.OUTPUT_REPORT] = report_path
         feedback.setProgress(100)
         return outputs

@@ -18,9 +18,9 @@ from qgis.core import (
 )
 
 from ...io.labels import rasterize_labels, read_label_raster
-from ...io.writer import atomic_file, check_output_path
+from ...io.writer import all_or_nothing, atomic_file, check_output_path
 from ...reports import training_report_html
-from ..base import cancel_flag
+from ..base import cancel_flag, raise_if_cancelled
 from ..pair import PairAlgorithm
 
 ARCHITECTURES = ("patch",)
@@ -165,18 +165,23 @@ class TrainAlgorithm(PairAlgorithm):
             pair.close()
         result.metadata.provenance.update(
             t1=os.path.basename(self.pair.t1.split("|")[0]), t2=os.path.basename(self.pair.t2.split("|")[0]))
-        save_model(model_path, result.model, result.metadata)
-        metrics = result.val_metrics.as_dict()
-        feedback.pushInfo(self.tr(
-            "Best epoch {epoch}: validation kappa {kappa:.3f}, F1 {f1:.3f}, overall accuracy {oa:.3f}.").format(
-            epoch=result.best_epoch, kappa=metrics["kappa"], f1=metrics["f1"], oa=metrics["oa"]))
+        raise_if_cancelled(feedback)
+        with all_or_nothing() as published:  # the report failing or a late cancel removes the model again
+            save_model(model_path, result.model, result.metadata)
+            published.append(model_path)
+            metrics = result.val_metrics.as_dict()
+            feedback.pushInfo(self.tr(
+                "Best epoch {epoch}: validation kappa {kappa:.3f}, F1 {f1:.3f}, overall accuracy {oa:.3f}.").format(
+                epoch=result.best_epoch, kappa=metrics["kappa"], f1=metrics["f1"], oa=metrics["oa"]))
+            outputs = {self.OUTPUT_MODEL: model_path, self.VAL_KAPPA: metrics["kappa"], self.VAL_F1: metrics["f1"]}
+            if report_path:
+                with atomic_file(report_path) as temporary:
+                    with open(temporary, "w", encoding="utf-8") as handle:
+                        handle.write(training_report_html(result, model_path, time.perf_counter() - started))
+                published.append(report_path)
+                outputs[self.OUTPUT_REPORT] = report_path
+            raise_if_cancelled(feedback)
         feedback.pushInfo(self.tr("Saved the model to {path}.").format(path=model_path))
-        outputs = {self.OUTPUT_MODEL: model_path, self.VAL_KAPPA: metrics["kappa"], self.VAL_F1: metrics["f1"]}
-        if report_path:
-            with atomic_file(report_path) as temporary:
-                with open(temporary, "w", encoding="utf-8") as handle:
-                    handle.write(training_report_html(result, model_path, time.perf_counter() - started))
-            outputs[self.OUTPUT_REPORT] = report_path
         feedback.setProgress(100)
         return outputs
 
