@@ -857,9 +857,19 @@ Vous pouvez lancer la même commande dans un terminal :
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="99"/>
-        <source>{name} must be between {low:g} and {high:g}, but it is {value:g}.</source>
-        <translation>{name} doit être compris entre {low:g} et {high:g}, mais vaut {value:g}.</translation>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="112"/>
+        <source>{name} must be between {low} and {high}, but it is {value}.</source>
+        <translation>{name} doit être compris entre {low} et {high}, mais vaut {value}.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="112"/>
+        <source>{name}: {problem}</source>
+        <translation>{name} : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="112"/>
+        <source>{name}: {path} is not a {extension} file; choose a {extension} file.</source>
+        <translation>{name} : {path} n&apos;est pas un fichier {extension} ; choisissez un fichier {extension}.</translation>
     </message>
     <message>
         <location filename="../siamcrnn_qgis/processing/base.py" line="115"/>

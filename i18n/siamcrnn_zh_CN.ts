@@ -857,9 +857,19 @@ You can run the same command in a terminal:
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="99"/>
-        <source>{name} must be between {low:g} and {high:g}, but it is {value:g}.</source>
-        <translation>{name} 必须介于 {low:g} 和 {high:g} 之间，但当前为 {value:g}。</translation>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="112"/>
+        <source>{name} must be between {low} and {high}, but it is {value}.</source>
+        <translation>{name} 必须介于 {low} 和 {high} 之间，但当前为 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="112"/>
+        <source>{name}: {problem}</source>
+        <translation>{name}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="112"/>
+        <source>{name}: {path} is not a {extension} file; choose a {extension} file.</source>
+        <translation>{name}：{path} 不是 {extension} 文件；请选择一个 {extension} 文件。</translation>
     </message>
     <message>
         <location filename="../siamcrnn_qgis/processing/base.py" line="115"/>
