@@ -175,6 +175,7 @@ class GeoTiffWriter:
         check_output_path(self.path)
         self.grid, self.dtype, self.nodata, self.overviews = grid, dtype, nodata, overviews
         self.temporary_path = _temporary_name(self.path)
+        self._complete = self._published = False
         options = [
             "TILED=YES",
             "BLOCKXSIZE=256",
@@ -223,9 +224,10 @@ class GeoTiffWriter:
                 f"could not write to {self.path}: {exc}; check the disk has free space"
             ) from None
 
-    def finalize(self, style: str | None = None) -> str:
+    def finalize(self, style: str | None = None, publish: bool = True) -> str:
         """Overviews, statistics, close, rename onto the final path, then the style sidecar; returns the
-        final path."""
+        final path. With ``publish=False`` the complete file stays under its temporary name until
+        :meth:`publish`, so several outputs can be completed first and then renamed together."""
         dataset = self._require_open()
         try:
             if self.overviews and max(self.grid.width, self.grid.height) > OVERVIEW_THRESHOLD:
@@ -243,7 +245,15 @@ class GeoTiffWriter:
         finally:
             del dataset
         self._dataset = None
+        self._complete = True
+        return self.publish(style) if publish else str(self.temporary_path)
+
+    def publish(self, style: str | None = None) -> str:
+        """Rename the finalized file onto the final path, then write the style sidecar; the final path."""
+        if not self._complete:
+            raise ValueError(f"{self.path} must be finalized before it is published")
         _publish(self.temporary_path, self.path)
+        self._complete, self._published = False, True
         if style:
             write_style_sidecar(self.path, style)
         return str(self.path)
@@ -260,6 +270,7 @@ class GeoTiffWriter:
     def abort(self) -> None:
         """Drop everything written so far; the final path is left untouched."""
         self._dataset = None
+        self._complete = False
         _remove(_companions(self.temporary_path))
 
     def _require_open(self) -> gdal.Dataset:
@@ -271,5 +282,5 @@ class GeoTiffWriter:
         return self
 
     def __exit__(self, exc_type, exc, traceback) -> None:
-        if self._dataset is not None:
+        if self._dataset is not None or self._complete:
             self.abort()

@@ -154,9 +154,11 @@ class DetectAlgorithm(PairAlgorithm):
                         writer.set_metadata(provenance)
                     raise_if_cancelled(feedback)
                     feedback.setProgress(92)
-                    published.append(probability_writer.finalize(style="probability.qml"))
-                    published.append(change_writer.finalize(style="change.qml"))
+                    probability_writer.finalize(publish=False)
+                    change_writer.finalize(publish=False)
                     raise_if_cancelled(feedback)
+                    published.append(probability_writer.publish(style="probability.qml"))
+                    published.append(change_writer.publish(style="change.qml"))
             finally:
                 pair.close()
 
