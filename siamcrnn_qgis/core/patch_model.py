@@ -38,7 +38,13 @@ class DSCNNBranch(nn.Module):
                 nn.init.constant_(layer.bias, 0.1)
 
     def forward(self, patches: torch.Tensor) -> torch.Tensor:
-        return self.layers(patches).flatten(1)
+        hidden = self.layers[:-3](patches)
+        # The last 5×5 'valid' convolution covers the whole patch: the same sums as one matrix product
+        # over (row, column, channel), about twice as fast as the convolution on CPU (fp32 rounding only).
+        last, relu, dropout = self.layers[-3:]
+        weight = last.weight.permute(0, 2, 3, 1).reshape(last.out_channels, -1)
+        flat = hidden.permute(0, 2, 3, 1).reshape(hidden.shape[0], -1)
+        return dropout(relu(nn.functional.linear(flat, weight, last.bias)))
 
 
 class PatchSiamCRNN(nn.Module):
