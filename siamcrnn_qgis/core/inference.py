@@ -143,17 +143,28 @@ def detect_patch(
     total = t1.width * t1.height
     done = 0
     valid_pixels = 0
+
+    def hand_over(tile: _Tile, finish: Callable[[], np.ndarray]) -> None:
+        nonlocal done, valid_pixels
+        sink(tile.x, tile.y, finish())
+        valid_pixels += int(tile.valid.sum())
+        done += tile.width * tile.height
+        report(tile_start + (1.0 - tile_start) * done / total)
+
+    in_flight: list[tuple[_Tile, Callable[[], np.ndarray]]] = []
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="siamcrnn-read") as reader:
         pending = reader.submit(read_tile, t1, t2, stats, windows[0])
         for index in range(len(windows)):
             tile = pending.result()
             if index + 1 < len(windows):
                 pending = reader.submit(read_tile, t1, t2, stats, windows[index + 1])
-            probability = runner.predict_tile(tile, is_cancelled)
-            sink(tile.x, tile.y, probability)
-            valid_pixels += int(tile.valid.sum())
-            done += tile.width * tile.height
-            report(tile_start + (1.0 - tile_start) * done / total)
+            in_flight.append((tile, runner.start_tile(tile, is_cancelled)))
+            # On a GPU the next tile is queued before the previous one goes to the sink, so writing
+            # overlaps compute; on the CPU there is no idle core to overlap with.
+            while len(in_flight) > runner.tiles_in_flight:
+                hand_over(*in_flight.pop(0))
+        while in_flight:
+            hand_over(*in_flight.pop(0))
     return DetectionSummary(pixels=total, valid_pixels=valid_pixels, seconds=time.perf_counter() - started,
                             device=info, batch_size=runner.batch_size, tiles=len(windows))
 
@@ -180,9 +191,15 @@ def read_tile(t1: RasterSource, t2: RasterSource, stats: tuple[BandStatistics, B
 _OFFSETS = np.arange(PATCH_SIZE)
 
 
-def gather_patches(padded: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> torch.Tensor:
+def gather_patches(padded: np.ndarray | torch.Tensor, rows: np.ndarray | torch.Tensor,
+                   cols: np.ndarray | torch.Tensor) -> torch.Tensor:
     """Patches ``[N, C, 5, 5]`` (channels-last memory) centred on ``(rows, cols)`` of the un-padded
-    window, from a channels-last window padded by the patch radius."""
+    window, from a channels-last window padded by the patch radius: numpy arrays, or tensors on one
+    device (a GPU cuts its own patches)."""
+    if isinstance(padded, torch.Tensor):
+        offsets = torch.arange(PATCH_SIZE, device=padded.device)
+        patches = padded[rows[:, None, None] + offsets[None, :, None], cols[:, None, None] + offsets[None, None, :]]
+        return patches.permute(0, 3, 1, 2)
     patches = padded[rows[:, None, None] + _OFFSETS[None, :, None], cols[:, None, None] + _OFFSETS[None, None, :]]
     return torch.from_numpy(patches).permute(0, 3, 1, 2)
 
@@ -201,50 +218,100 @@ class PatchRunner:
             torch.bfloat16 if info.kind == "cuda" and torch.cuda.is_bf16_supported() else None
         )
 
-    def _transfer(self, patches: torch.Tensor) -> torch.Tensor:
-        if self.info.kind == "cuda":
-            return patches.pin_memory().to(self.info.device, non_blocking=True)
-        return patches.to(self.info.device)
+    @property
+    def tiles_in_flight(self) -> int:
+        """Tiles queued on the device before the oldest is handed over: 1 on GPUs, 0 on the CPU."""
+        return 0 if self.info.kind == "cpu" else 1
 
-    def _forward(self, x1: torch.Tensor, x2: torch.Tensor) -> torch.Tensor:
+    def _transfer(self, array: torch.Tensor) -> torch.Tensor:
+        if self.info.kind == "cuda":
+            return array.pin_memory().to(self.info.device, non_blocking=True)
+        return array.to(self.info.device)
+
+    def _logits(self, x1: torch.Tensor, x2: torch.Tensor) -> torch.Tensor:
+        """Change probability of patch pairs already on the device, float32, not synchronised."""
         autocast = (torch.autocast(device_type="cuda", dtype=self.autocast_dtype) if self.autocast_dtype
                     else contextlib.nullcontext())
         with torch.inference_mode(), autocast:
-            logits = self.model(self._transfer(x1), self._transfer(x2))
-        return torch.sigmoid(logits.float()).cpu()
+            return torch.sigmoid(self.model(x1, x2).float())
+
+    def _forward(self, x1: torch.Tensor, x2: torch.Tensor) -> torch.Tensor:
+        return self._logits(self._transfer(x1), self._transfer(x2)).cpu()
 
     def predict(self, x1: torch.Tensor, x2: torch.Tensor, is_cancelled: Callable[[], bool] | None = None
                 ) -> np.ndarray:
         """Change probabilities of patch pairs already in memory ``[N, C, 5, 5]``."""
-        return self._batched(x1.shape[0], lambda start, stop: (x1[start:stop], x2[start:stop]), is_cancelled)
+        out = np.empty(x1.shape[0], dtype=np.float32)
+
+        def run(start: int, stop: int) -> None:
+            out[start:stop] = self._forward(x1[start:stop], x2[start:stop]).numpy()
+
+        self._batched(x1.shape[0], run, is_cancelled)
+        return out
 
     def predict_tile(self, tile: _Tile, is_cancelled: Callable[[], bool] | None = None) -> np.ndarray:
         """Change probability ``[h, w]`` of a tile, NaN where either date is invalid."""
+        return self.start_tile(tile, is_cancelled)()
+
+    def start_tile(self, tile: _Tile, is_cancelled: Callable[[], bool] | None = None
+                   ) -> Callable[[], np.ndarray]:
+        """Start a tile; the returned function gives its probability ``[h, w]`` (NaN where either date is
+        invalid). The CPU computes it here; a GPU gets the two windows (25× smaller than their patches),
+        cuts the patches itself and runs asynchronously until the function is called."""
         probability = np.full((tile.height, tile.width), np.nan, dtype=np.float32)
         rows, cols = np.nonzero(tile.valid)
+        if self.info.kind == "cpu":
+            out = np.empty(rows.size, dtype=np.float32)
 
-        def patches(start: int, stop: int) -> tuple[torch.Tensor, torch.Tensor]:
-            return (gather_patches(tile.t1, rows[start:stop], cols[start:stop]),
-                    gather_patches(tile.t2, rows[start:stop], cols[start:stop]))
+            def run_cpu(start: int, stop: int) -> None:
+                out[start:stop] = self._forward(gather_patches(tile.t1, rows[start:stop], cols[start:stop]),
+                                                gather_patches(tile.t2, rows[start:stop], cols[start:stop])
+                                                ).numpy()
 
-        probability[rows, cols] = self._batched(rows.size, patches, is_cancelled)
-        return probability
+            self._batched(rows.size, run_cpu, is_cancelled)
+            probability[rows, cols] = out
+            return lambda: probability
 
-    def _batched(self, count: int, patches: Callable[[int, int], tuple[torch.Tensor, torch.Tensor]],
-                 is_cancelled: Callable[[], bool] | None) -> np.ndarray:
-        out = np.empty(count, dtype=np.float32)
+        window1, window2 = self._transfer(torch.from_numpy(tile.t1)), self._transfer(torch.from_numpy(tile.t2))
+        device_rows = self._transfer(torch.from_numpy(rows))
+        device_cols = self._transfer(torch.from_numpy(cols))
+        result = torch.empty(rows.size, dtype=torch.float32, device=self.info.device)
+
+        def run_device(start: int, stop: int) -> None:
+            r, c = device_rows[start:stop], device_cols[start:stop]
+            result[start:stop] = self._logits(gather_patches(window1, r, c), gather_patches(window2, r, c))
+
+        self._batched(rows.size, run_device, is_cancelled)
+        if self.info.kind != "cuda":
+            host = result.cpu()
+            probability[rows, cols] = host.numpy()
+            return lambda: probability
+        host = torch.empty(rows.size, dtype=torch.float32, pin_memory=True)
+        host.copy_(result, non_blocking=True)
+        copied = torch.cuda.Event()
+        copied.record()
+
+        def finish() -> np.ndarray:
+            copied.synchronize()
+            probability[rows, cols] = host.numpy()
+            return probability
+
+        return finish
+
+    def _batched(self, count: int, run: Callable[[int, int], None],
+                 is_cancelled: Callable[[], bool] | None) -> None:
+        """``run(start, stop)`` over batches of ``count`` items, halving the batch on out-of-memory."""
         start = 0
         while start < count:
             if is_cancelled is not None and is_cancelled():
                 raise Cancelled("change detection cancelled")
             stop = min(start + self.batch_size, count)
             try:
-                out[start:stop] = self._forward(*patches(start, stop)).numpy()
+                run(start, stop)
             except torch.cuda.OutOfMemoryError:
                 self._halve_batch()
                 continue
             start = stop
-        return out
 
     def _halve_batch(self) -> None:
         if self.info.kind == "cuda":

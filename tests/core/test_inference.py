@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import torch
 
-from siamcrnn_qgis.core.device import select_device
+from siamcrnn_qgis.core.device import DeviceInfo, select_device
 from siamcrnn_qgis.core.errors import Cancelled, DeviceError, InputError
 from siamcrnn_qgis.core.inference import detect, predict_arrays
 from siamcrnn_qgis.core.sources import ArraySource
@@ -115,6 +115,26 @@ def test_out_of_memory_halves_the_batch(case, monkeypatch):
     assert sizes[:4] == [HEIGHT * WIDTH - 5, 1024, 512, 256]  # one tile of valid pixels, then halvings
     assert sum("halved to 256" in m for m in messages) == 1
     assert np.nanmax(np.abs(result - whole)) <= 1e-6
+
+
+def test_gpu_path_cuts_patches_on_the_device_with_the_same_results(case):
+    """The accelerator path (windows sent to the device, patches cut there, tiles queued one ahead),
+    run here on the CPU under another device kind so it is exercised without a GPU."""
+    model, metadata, t1, t2, (whole, _) = case
+    if torch.cuda.is_available():
+        info = select_device("cuda")
+    else:
+        info = DeviceInfo(device=torch.device("cpu"), kind="mps", description="CPU posing as an accelerator")
+    result = np.full((HEIGHT, WIDTH), -1.0, dtype=np.float32)
+
+    def sink(x, y, probability):
+        result[y:y + probability.shape[0], x:x + probability.shape[1]] = probability
+
+    detect(model, metadata, ArraySource(t1, nodata=-9999), ArraySource(t2, nodata=-9999), sink, tile_size=16,
+           batch_size=100, device=info)
+    np.testing.assert_array_equal(np.isnan(result), np.isnan(whole))
+    tolerance = 1e-2 if info.kind == "cuda" else 1e-6  # bf16 autocast on CUDA
+    assert np.nanmax(np.abs(result - whole)) <= tolerance
 
 
 def test_out_of_memory_at_batch_one_is_a_device_error(case, monkeypatch):
