@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""The performance benchmarks of the plugin (``make bench`` = ``--all``, ``make bench-quick`` = ``--quick``).
+
+1. model-only throughput of the patch network on in-memory arrays (``core_throughput.py``, CPU threads =
+   cores, and CUDA bf16 with host→device transfer when there is a GPU; the fcn architecture too);
+2. end-to-end ``siamcrnn:detect`` through Processing on a generated 2048×2048 4-band uint16 GeoTIFF pair,
+   and its ratio to (1);
+3. peak resident memory of end-to-end detection on 1024² and (``--all``) 4096² pairs, each in a fresh
+   process, and its growth;
+4. training throughput and time on ``italy_heterogeneous`` with 1 % of its reference pixels;
+5. the machine (CPU, cores, threads, GPU, versions, load average) beside every figure.
+
+Prints a table and writes ``benchmarks/results/bench-<time>.json``. Inputs are generated once into
+``benchmarks/results/data`` with ``scripts/sample_data.py``; the model file is an untrained patch network
+(speed does not depend on the weights). Timings on a shared machine are noisy: compare the load average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = Path(__file__).resolve().parent
+REPO_ROOT = HERE.parent
+RESULTS = HERE / "results"
+sys.path.insert(0, str(REPO_ROOT))
+sys.path.insert(0, str(HERE))
+
+from core_throughput import machine  # noqa: E402
+
+
+def full_machine() -> dict:
+    """:func:`core_throughput.machine` plus the QGIS and GDAL versions."""
+    from osgeo import gdal
+    from qgis.core import Qgis
+
+    return {**machine(), "qgis": Qgis.QGIS_VERSION, "gdal": gdal.__version__}
+
+
+def sample_pair(size: int) -> dict[str, Path]:
+    """The synthetic 4-band uint16 pair of ``size`` × ``size`` pixels, generated once and kept."""
+    folder = RESULTS / "data" / f"sample-{size}"
+    paths = {"t1": folder / "t1.tif", "t2": folder / "t2.tif"}
+    if not all(path.exists() for path in paths.values()):
+        sys.path.insert(0, str(REPO_ROOT / "scripts"))
+        from osgeo import gdal
+        from sample_data import generate
+
+        gdal.UseExceptions()
+        folder.mkdir(parents=True, exist_ok=True)
+        print(f"generating the {size}×{size} sample pair in {folder} …", flush=True)
+        generate(folder, size=size)
+    return paths
+
+
+def untrained_model(path: Path) -> Path:
+    """A patch model file for 4-band pairs with untrained (seeded) weights."""
+    if path.exists():
+        return path
+    import torch
+
+    from siamcrnn_qgis.core.modelfile import ModelMetadata, save_model
+    from siamcrnn_qgis.core.normalisation import BandStatistics
+    from siamcrnn_qgis.core.patch_model import PatchSiamCRNN
+
+    torch.manual_seed(0)
+    model = PatchSiamCRNN(4, 4, shared=True)
+    names = ["blue", "green", "red", "nir"]
+    stats = BandStatistics(mean=[1000.0] * 4, std=[500.0] * 4, count=1)
+    metadata = ModelMetadata(architecture="patch", bands_t1=4, bands_t2=4, band_names_t1=names,
+                             band_names_t2=names, shared=True, stats_t1=stats, stats_t2=stats,
+                             hyperparameters=model.hyperparameters(),
+                             provenance={"note": "untrained, for benchmarks"})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    save_model(path, model, metadata)
+    return path
+
+
+def model_only(seconds: float) -> list[dict]:
+    """(1) in a fresh process (its own threads and memory)."""
+    output = RESULTS / "core_throughput.json"
+    subprocess.run([sys.executable, str(HERE / "core_throughput.py"), "--seconds", str(seconds),
+                    "--json", str(output)], check=True)
+    return json.loads(output.read_text())
+
+
+def end_to_end(size: int, tile_size: int) -> dict:
+    """(2)/(3) one detection of a ``size``² pair in a fresh process."""
+    pair = sample_pair(size)
+    model = untrained_model(RESULTS / "data" / "untrained.safetensors")
+    output = RESULTS / "data" / f"detect-{size}"
+    print(f"end-to-end detection of {size}×{size} …", flush=True)
+    completed = subprocess.run(
+        [sys.executable, str(HERE / "detect_end_to_end.py"), str(pair["t1"]), str(pair["t2"]), str(model),
+         str(output), "--tile-size", str(tile_size)], check=True, capture_output=True, text=True)
+    figure = json.loads(completed.stdout.strip().splitlines()[-1])
+    return {"benchmark": "end_to_end_detect", "size": size, **figure, "machine": full_machine()}
+
+
+def training() -> dict:
+    """(4) core ``train()`` on italy_heterogeneous with 1 % of the reference pixels (seeded), as the
+    accuracy test does."""
+    import numpy as np
+    from osgeo import gdal
+
+    from siamcrnn_qgis.core.sources import ArraySource
+    from siamcrnn_qgis.core.training import TrainingConfig, train
+
+    folder = Path(os.environ.get("SIAMCRNN_TEST_DATA", REPO_ROOT.parent / "shared" / "data")) / "italy_heterogeneous"
+    if not folder.exists():
+        return {"benchmark": "training", "skipped": f"no data at {folder} (set SIAMCRNN_TEST_DATA)"}
+    t1, t2, gt = (gdal.Open(str(folder / name)).ReadAsArray() for name in ("t1.png", "t2.png", "gt.png"))
+    change = (gt > 0).astype(np.uint8)
+    picked = np.random.default_rng(0).random(change.shape) < 0.01
+    labels = np.full(change.shape, 255, dtype=np.uint8)
+    labels[picked] = change[picked]
+    config = TrainingConfig(sensors_differ=True, device="cpu")
+    print("training on italy_heterogeneous (1 % of the pixels) …", flush=True)
+    load = os.getloadavg()
+    started = time.perf_counter()
+    result = train(ArraySource(t1), ArraySource(t2), labels, config)
+    seconds = time.perf_counter() - started
+    samples = len(result.history) * config.samples_per_epoch
+    epoch_seconds = sum(record.seconds for record in result.history)
+    return {"benchmark": "training", "dataset": "italy_heterogeneous 1 %", "labels": int(picked.sum()),
+            "seconds": round(seconds, 2), "epochs": len(result.history),
+            "samples_per_second": round(samples / epoch_seconds), "samples": samples,
+            "kappa_validation": round(result.val_metrics.kappa, 4),
+            "machine": {**full_machine(), "load_average_before": [round(v, 2) for v in load]}}
+
+
+def table(model_rows: list[dict], detect_rows: list[dict], training_row: dict) -> str:
+    lines = [f"{'figure':64s} {'value':>16s}  load (1 min)"]
+
+    def add(label: str, value: str, row: dict | None = None) -> None:
+        load = f"{row['machine']['load_average'][0]:.1f}" if row else ""
+        lines.append(f"{label:64s} {value:>16s}  {load}")
+
+    for row in model_rows:
+        add(f"model-only {row['architecture']}, {row['path'][:32]}, {row['precision']}",
+            f"{row['pixels_per_second']:,} px/s", row)
+    by_size = {row["size"]: row for row in detect_rows}
+    for size, row in sorted(by_size.items()):
+        add(f"end-to-end detect {size}² (tile {row['tile_size']})", f"{row['pixels_per_second']:,} px/s", row)
+        add(f"  peak RSS, {size}² in a fresh process", f"{row['peak_rss_mib']:,.0f} MiB")
+    cpu_network = next((row for row in model_rows if row["architecture"] == "patch"
+                        and "CPU" in row["device"] and row["path"].startswith("network")), None)
+    if 2048 in by_size and cpu_network:
+        add("  end-to-end 2048² / model-only (CPU network)",
+            f"{by_size[2048]['pixels_per_second'] / cpu_network['pixels_per_second']:.0%}")
+    if 1024 in by_size and 4096 in by_size:
+        add("  peak RSS growth 1024² → 4096²",
+            f"{by_size[4096]['peak_rss_mib'] / by_size[1024]['peak_rss_mib'] - 1:+.1%}")
+    if "skipped" in training_row:
+        lines.append(f"training: skipped ({training_row['skipped']})")
+    else:
+        add("training italy_heterogeneous 1 %", f"{training_row['samples_per_second']:,} samples/s", training_row)
+        add(f"  time ({training_row['epochs']} epochs)", f"{training_row['seconds']:.1f} s")
+    rows = model_rows + detect_rows + ([training_row] if "machine" in training_row else [])
+    if rows:
+        some = rows[-1]["machine"]
+        lines.append(f"machine: {some['cpu']}, {some['cores']} cores, torch threads {some['torch_threads']}, "
+                     f"GPU {some['gpu'] or 'none'}, torch {some['torch']}, QGIS {some.get('qgis', '-')}, "
+                     f"GDAL {some.get('gdal', '-')}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--all", action="store_true", help="everything, including the 4096² detection")
+    mode.add_argument("--quick", action="store_true", help="without the 4096² detection")
+    parser.add_argument("--seconds", type=float, default=None, help="minimum time per model-only figure")
+    parser.add_argument("--tile-size", type=int, default=512)
+    parser.add_argument("--only", choices=("model", "detect", "memory", "training"), action="append",
+                        help="run only these parts (repeatable)")
+    args = parser.parse_args()
+    parts = set(args.only or ("model", "detect", "memory", "training"))
+    seconds = args.seconds if args.seconds is not None else (30.0 if args.all else 15.0)
+    started = time.perf_counter()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+
+    model_rows = model_only(seconds) if "model" in parts else []
+    detect_rows = []
+    sizes = ([2048] if "detect" in parts else []) + ([1024] + ([4096] if args.all else []) if "memory" in parts else [])
+    for size in sizes:
+        detect_rows.append(end_to_end(size, args.tile_size))
+        print(f"  {size}²: {detect_rows[-1]['pixels_per_second']:,} px/s, peak RSS "
+              f"{detect_rows[-1]['peak_rss_mib']:,.0f} MiB", flush=True)
+    training_row = training() if "training" in parts else {"skipped": "not asked for"}
+
+    report = {"mode": "all" if args.all else "quick", "seconds": round(time.perf_counter() - started, 1),
+              "command": " ".join([Path(sys.executable).name, *sys.argv]), "model_only": model_rows,
+              "end_to_end": detect_rows, "training": training_row}
+    path = RESULTS / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    path.write_text(json.dumps(report, indent=1))
+    print()
+    print(table(model_rows, detect_rows, training_row))
+    print(f"\nwritten {path}")
+
+
+if __name__ == "__main__":
+    main()
