@@ -53,6 +53,18 @@ def gdal_call(function: Callable[..., T], *args: Any, error_code: bool = False, 
     return result
 
 
+def flush_cache(dataset: gdal.Dataset) -> None:
+    """Write a dataset's dirty blocks and drop its blocks from GDAL's cache; GdalError when that fails
+    (``FlushCache`` returns nothing before GDAL 3.7, so the error state is checked)."""
+    with quiet_gdal():
+        try:
+            dataset.FlushCache()
+        except RuntimeError as exc:
+            raise GdalError(str(exc) or UNKNOWN) from None
+        if gdal.GetLastErrorType() >= gdal.CE_Failure:
+            raise GdalError(gdal.GetLastErrorMsg() or UNKNOWN)
+
+
 def _is_plain_path(path: str) -> bool:
     """A file path, not a GDAL virtual path (/vsizip/...) or connection string (GPKG:file:table)."""
     return not path.startswith("/vsi") and re.match(r"^[A-Za-z][A-Za-z0-9_]+:", path) is None

@@ -22,7 +22,7 @@ import numpy as np
 from osgeo import gdal, gdal_array
 
 from ..core.errors import InputError
-from ._gdal import GdalError, crs_label, gdal_call, open_dataset, same_crs, spatial_ref, transformation
+from ._gdal import GdalError, crs_label, flush_cache, gdal_call, open_dataset, same_crs, spatial_ref, transformation
 
 if TYPE_CHECKING:
     from typing import Self  # Python 3.11; only for type checkers (QGIS may run Python 3.9)
@@ -220,6 +220,12 @@ class GdalRasterSource:
                     valid &= self._read_band(band.GetMaskBand(), x, y, width, height) != 0
                     dataset_mask_read = dataset_mask_read or per_dataset
         valid &= np.isfinite(values).all(axis=0)
+        # Drop this dataset's blocks from GDAL's cache: a streamed pass would otherwise keep the whole raster
+        # there (up to GDAL_CACHEMAX, 5 % of RAM by default), so memory would grow with the raster size.
+        try:
+            flush_cache(self._dataset)
+        except GdalError as exc:
+            raise InputError(f"could not read {self.path}: {exc}") from None
         return values, valid
 
     def _read_band(self, band: gdal.Band, x: int, y: int, width: int, height: int) -> np.ndarray:

@@ -22,7 +22,7 @@ from osgeo import gdal
 
 from ..core.errors import InputError
 from ..paths import style_path
-from ._gdal import GdalError, gdal_call
+from ._gdal import GdalError, flush_cache, gdal_call
 
 if TYPE_CHECKING:
     from typing import Self  # Python 3.11; only for type checkers (QGIS may run Python 3.9)
@@ -152,6 +152,21 @@ def write_style_sidecar(output_path: str | os.PathLike, style_name: str) -> str:
     return str(sidecar)
 
 
+#: GDAL block cache while overviews are built (GDAL would otherwise cache the whole full-resolution band).
+OVERVIEW_CACHE_BYTES = 16 * 2**20
+
+
+@contextmanager
+def _small_block_cache() -> Iterator[None]:
+    """Cap GDAL's (process-wide) block cache for a moment; other datasets only lose cached blocks."""
+    previous = gdal.GetCacheMax()
+    gdal.SetCacheMax(min(previous, OVERVIEW_CACHE_BYTES))
+    try:
+        yield
+    finally:
+        gdal.SetCacheMax(previous)
+
+
 class GeoTiffWriter:
     """A single-band tiled, DEFLATE-compressed GeoTIFF on ``grid``, written window by window.
 
@@ -219,6 +234,9 @@ class GeoTiffWriter:
             raise ValueError(f"window {x},{y} {width}x{height} is outside {self.path}'s grid")
         try:
             gdal_call(band.WriteArray, data, int(x), int(y), error_code=True)
+            # Compress and write the window's blocks now, so GDAL's block cache does not hold the whole
+            # output until it is closed (memory bounded by the window, not by the raster).
+            flush_cache(self._dataset)
         except GdalError as exc:
             raise InputError(
                 f"could not write to {self.path}: {exc}; check the disk has free space"
@@ -236,7 +254,8 @@ class GeoTiffWriter:
                     levels.append(2 ** (len(levels) + 1))
                     size //= 2
                 method = "NEAREST" if self.dtype == "uint8" else "AVERAGE"
-                gdal_call(dataset.BuildOverviews, method, levels, error_code=True)
+                with _small_block_cache():
+                    gdal_call(dataset.BuildOverviews, method, levels, error_code=True)
             self._compute_statistics(dataset.GetRasterBand(1))
             dataset.FlushCache()
         except GdalError as exc:
