@@ -1,0 +1,204 @@
+"""The four algorithms through processing.run on real data: Taizhou (GeoTIFF + label polygons) and
+Italy (unreferenced PNGs, 1 band vs 3 bands); outputs, styles, grids, reprojection."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from osgeo import gdal, ogr, osr
+
+from ..conftest import require_data
+from .common import files_in, kappa, read, run
+
+EPOCHS = 10
+
+
+@pytest.fixture(scope="module")
+def taizhou():
+    folder = require_data("taizhou_landsat7")
+    return {name: str(folder / name) for name in ("t1.tif", "t2.tif", "labels.gpkg", "labels.tif")}
+
+
+@pytest.fixture(scope="module")
+def taizhou_model(qgis_app, taizhou, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("taizhou_model")
+    results = run("train", {
+        "T1": taizhou["t1.tif"], "T2": taizhou["t2.tif"], "LABELS": taizhou["labels.gpkg"], "LABEL_FIELD": "change",
+        "EPOCHS": EPOCHS, "SEED": 7, "OUTPUT_MODEL": folder / "model.safetensors",
+        "OUTPUT_REPORT": folder / "report.html",
+    })
+    return folder, results
+
+
+@pytest.fixture(scope="module")
+def taizhou_detection(qgis_app, taizhou, taizhou_model, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("taizhou_detect")
+    results = run("detect", {
+        "T1": taizhou["t1.tif"], "T2": taizhou["t2.tif"], "MODEL": taizhou_model[1]["OUTPUT_MODEL"],
+        "OUTPUT_PROBABILITY": folder / "probability.tif", "OUTPUT_CHANGE": folder / "change.tif",
+        "OUTPUT_POLYGONS": folder / "changes.gpkg", "MIN_AREA": 2700, "OUTPUT_REPORT": folder / "detect.html",
+        "TILE_SIZE": 128,
+    })
+    return folder, results
+
+
+def test_createlabels_makes_a_drawable_geopackage(qgis_app, taizhou, tmp_path):
+    results = run("createlabels", {"T1": taizhou["t1.tif"], "OUTPUT": tmp_path / "labels.gpkg"})
+    dataset = ogr.Open(results["OUTPUT"])
+    layer = dataset.GetLayer("labels")
+    assert layer.GetFeatureCount() == 0
+    field = layer.GetLayerDefn().GetFieldDefn(layer.GetLayerDefn().GetFieldIndex("change"))
+    assert field.GetType() == ogr.OFTInteger
+    assert layer.GetSpatialRef().GetAuthorityCode(None) == "32651"
+    assert (tmp_path / "labels.qml").is_file()
+
+
+def test_train_from_polygons(taizhou_model):
+    folder, results = taizhou_model
+    assert results["VAL_KAPPA"] > 0.7
+    assert 0.7 < results["VAL_F1"] <= 1
+    assert files_in(folder) == ["model.safetensors", "report.html"]
+    report = (folder / "report.html").read_text(encoding="utf-8")
+    assert "data:image/png;base64," in report
+    for text in ("Labelled pixels, changed", "Running on CPU", "Kappa", str(folder / "model.safetensors")):
+        assert text in report
+
+
+def test_detect_outputs_are_styled_georeferenced_geotiffs(taizhou, taizhou_detection):
+    folder, results = taizhou_detection
+    t1 = gdal.Open(taizhou["t1.tif"])
+    for name, data_type, nodata in (("probability.tif", gdal.GDT_Float32, -1), ("change.tif", gdal.GDT_Byte, 255)):
+        dataset = gdal.Open(str(folder / name))
+        band = dataset.GetRasterBand(1)
+        assert band.DataType == data_type
+        assert band.GetNoDataValue() == nodata
+        assert dataset.GetGeoTransform() == t1.GetGeoTransform()
+        assert osr.SpatialReference(dataset.GetProjection()).IsSame(osr.SpatialReference(t1.GetProjection()))
+        assert (dataset.RasterXSize, dataset.RasterYSize) == (400, 400)
+        structure = dataset.GetMetadata("IMAGE_STRUCTURE")
+        assert structure.get("COMPRESSION") == "DEFLATE"
+        assert band.GetBlockSize()[0] == 256
+        assert (folder / name.replace(".tif", ".qml")).is_file()
+    probability, change = read(folder / "probability.tif"), read(folder / "change.tif")
+    assert np.all((probability >= 0) & (probability <= 1))
+    np.testing.assert_array_equal(change, (probability >= 0.5).astype(np.uint8))
+    changed = int((change == 1).sum())
+    assert results["CHANGED_AREA"] == pytest.approx(changed * 900.0)
+    assert results["CHANGED_FRACTION"] == pytest.approx(changed / change.size)
+    assert 0.01 < results["CHANGED_FRACTION"] < 0.6
+
+
+def test_detect_polygons_respect_min_area(taizhou_detection):
+    folder, results = taizhou_detection
+    layer = ogr.Open(results["OUTPUT_POLYGONS"]).GetLayer(0)
+    areas = [feature.GetField("area") for feature in layer]
+    assert areas and min(areas) >= 2700
+    assert (folder / "changes.qml").is_file()
+
+
+def test_detect_report(taizhou_detection):
+    folder, _ = taizhou_detection
+    report = (folder / "detect.html").read_text(encoding="utf-8")
+    assert "data:image/png;base64," in report and "Throughput" in report and "Changed area" in report
+
+
+@pytest.mark.parametrize("reference", ["REFERENCE", "REFERENCE_RASTER"])
+def test_evaluate_against_polygons_or_raster(taizhou, taizhou_detection, reference, tmp_path):
+    folder, _ = taizhou_detection
+    parameters = {"CHANGE": folder / "change.tif", "OUTPUT_REPORT": tmp_path / "evaluation.html"}
+    parameters[reference] = taizhou["labels.gpkg"] if reference == "REFERENCE" else taizhou["labels.tif"]
+    results = run("evaluate", parameters)
+    assert results["KAPPA"] > 0.75
+    assert results["OA"] > 0.9
+    for key in ("F1", "PRECISION", "RECALL", "IOU"):
+        assert 0.5 < results[key] <= 1
+    assert 0 <= results["FALSE_ALARM_RATE"] < 0.2 and 0 <= results["MISSED_ALARM_RATE"] < 0.3
+    assert "reference changed" in (tmp_path / "evaluation.html").read_text(encoding="utf-8")
+
+
+def test_reprojected_t2_lands_on_t1_grid_and_agrees(taizhou, taizhou_model, taizhou_detection, tmp_path):
+    warped = tmp_path / "t2_3857.tif"
+    gdal.Warp(str(warped), taizhou["t2.tif"], dstSRS="EPSG:3857", xRes=25, yRes=25, resampleAlg="bilinear")
+    feedback_log = []
+
+    from qgis.core import QgsProcessingFeedback
+
+    class Recorder(QgsProcessingFeedback):
+        def pushInfo(self, info):  # noqa: N802
+            feedback_log.append(info)
+            super().pushInfo(info)
+
+    results = run("detect", {
+        "T1": taizhou["t1.tif"], "T2": warped, "MODEL": taizhou_model[1]["OUTPUT_MODEL"],
+        "OUTPUT_PROBABILITY": tmp_path / "p.tif", "OUTPUT_CHANGE": tmp_path / "c.tif",
+    }, feedback=Recorder())
+    change = gdal.Open(results["OUTPUT_CHANGE"])
+    assert change.GetGeoTransform() == gdal.Open(taizhou["t1.tif"]).GetGeoTransform()
+    assert any("warp" in line.lower() or "onto t1" in line.lower() for line in feedback_log), feedback_log
+    assert kappa(change.ReadAsArray(), read(taizhou_detection[0] / "change.tif")) >= 0.9
+
+
+def test_styles_applied_when_loaded(qgis_app, taizhou, taizhou_model, tmp_path):
+    import processing
+    from qgis.core import QgsProject
+
+    QgsProject.instance().clear()
+    processing.runAndLoadResults("siamcrnn:detect", {
+        "T1": taizhou["t1.tif"], "T2": taizhou["t2.tif"], "MODEL": taizhou_model[1]["OUTPUT_MODEL"],
+        "OUTPUT_PROBABILITY": str(tmp_path / "p.tif"), "OUTPUT_CHANGE": str(tmp_path / "c.tif"),
+    })
+    processing.runAndLoadResults("siamcrnn:createlabels", {"T1": taizhou["t1.tif"],
+                                                           "OUTPUT": str(tmp_path / "l.gpkg")})
+    layers = {layer.source().split("|")[0]: layer for layer in QgsProject.instance().mapLayers().values()}
+    assert layers[str(tmp_path / "p.tif")].renderer().type() == "singlebandpseudocolor"
+    assert layers[str(tmp_path / "c.tif")].renderer().type() == "paletted"
+    labels = layers[str(tmp_path / "l.gpkg")]
+    assert labels.renderer().type() == "categorizedSymbol"
+    widget = labels.editorWidgetSetup(labels.fields().indexOf("change"))
+    assert widget.type() == "ValueMap"
+    QgsProject.instance().clear()
+
+
+@pytest.fixture(scope="module")
+def italy(tmp_path_factory):
+    folder = require_data("italy_heterogeneous")
+    gt = read(folder / "gt.png")
+    rng = np.random.default_rng(1)
+    labels = np.full(gt.shape, 255, dtype=np.uint8)
+    chosen = rng.random(gt.shape) < 0.01
+    labels[chosen] = (gt[chosen] > 127).astype(np.uint8)
+    out = tmp_path_factory.mktemp("italy") / "labels_1pct.tif"
+    dataset = gdal.GetDriverByName("GTiff").Create(str(out), gt.shape[1], gt.shape[0], 1, gdal.GDT_Byte)
+    dataset.GetRasterBand(1).WriteArray(labels)
+    dataset.GetRasterBand(1).SetNoDataValue(255)
+    dataset = None
+    return {"t1": str(folder / "t1.png"), "t2": str(folder / "t2.png"), "gt": str(folder / "gt.png"),
+            "labels": str(out)}
+
+
+def test_italy_heterogeneous_png_pair(qgis_app, italy, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    warnings = []
+
+    class Recorder(QgsProcessingFeedback):
+        def pushWarning(self, warning):  # noqa: N802
+            warnings.append(warning)
+            super().pushWarning(warning)
+
+    trained = run("train", {
+        "T1": italy["t1"], "T2": italy["t2"], "LABEL_RASTER": italy["labels"], "SIAMESE": "auto",
+        "EPOCHS": 15, "OUTPUT_MODEL": tmp_path / "italy.safetensors",
+    }, feedback=Recorder())
+    assert any("CRS" in warning for warning in warnings), warnings
+    from siamcrnn_qgis.core.modelfile import read_metadata
+
+    metadata = read_metadata(trained["OUTPUT_MODEL"])
+    assert (metadata.bands_t1, metadata.bands_t2, metadata.shared) == (1, 3, False)
+    detected = run("detect", {
+        "T1": italy["t1"], "T2": italy["t2"], "MODEL": trained["OUTPUT_MODEL"],
+        "OUTPUT_PROBABILITY": tmp_path / "p.tif", "OUTPUT_CHANGE": tmp_path / "c.tif",
+    })
+    assert gdal.Open(detected["OUTPUT_CHANGE"]).RasterXSize == 412
+    evaluated = run("evaluate", {"CHANGE": detected["OUTPUT_CHANGE"], "REFERENCE_RASTER": italy["gt"]})
+    assert evaluated["KAPPA"] > 0.6

@@ -1,0 +1,61 @@
+"""The algorithms and the shipped .model3 through the qgis_process command line (how scripts and
+servers call the plugin)."""
+
+from __future__ import annotations
+
+import pytest
+from osgeo import gdal
+
+from ..conftest import REPO_ROOT, require_data
+
+MODEL3 = REPO_ROOT / "resources" / "models" / "train_and_detect.model3"
+
+
+@pytest.fixture(scope="module")
+def taizhou():
+    folder = require_data("taizhou_landsat7")
+    return {name: str(folder / name) for name in ("t1.tif", "t2.tif", "labels.gpkg", "labels.tif")}
+
+
+def test_train_detect_evaluate_on_the_command_line(qgis_cli, taizhou, tmp_path):
+    trained = qgis_cli.run("siamcrnn:train", {
+        "T1": taizhou["t1.tif"], "T2": taizhou["t2.tif"], "LABEL_RASTER": taizhou["labels.tif"], "EPOCHS": 4,
+        "ARCHITECTURE": "patch", "SIAMESE": "shared", "DEVICE": "cpu",
+        "OUTPUT_MODEL": tmp_path / "model.safetensors",
+    })["results"]
+    assert trained["VAL_KAPPA"] > 0.7
+    detected = qgis_cli.run("siamcrnn:detect", {
+        "T1": taizhou["t1.tif"], "T2": taizhou["t2.tif"], "MODEL": trained["OUTPUT_MODEL"], "THRESHOLD": 0.5,
+        "T1_BANDS": [1, 2, 3, 4, 5, 6], "OUTPUT_PROBABILITY": tmp_path / "p.tif",
+        "OUTPUT_CHANGE": tmp_path / "c.tif",
+    })["results"]
+    assert gdal.Open(detected["OUTPUT_CHANGE"]).RasterXSize == 400
+    assert (tmp_path / "c.qml").is_file() and (tmp_path / "p.qml").is_file()
+    evaluated = qgis_cli.run("siamcrnn:evaluate", {
+        "CHANGE": detected["OUTPUT_CHANGE"], "REFERENCE": taizhou["labels.gpkg"], "REFERENCE_FIELD": "change",
+    })["results"]
+    assert evaluated["KAPPA"] > 0.7
+
+
+def test_createlabels_on_the_command_line(qgis_cli, taizhou, tmp_path):
+    result = qgis_cli.run("siamcrnn:createlabels", {"T1": taizhou["t1.tif"], "OUTPUT": tmp_path / "l.gpkg"})
+    assert result["results"]["OUTPUT"] == str(tmp_path / "l.gpkg")
+
+
+def test_shipped_model3_runs(qgis_cli, taizhou, tmp_path):
+    completed = qgis_cli.call("help", str(MODEL3))
+    assert completed.returncode == 0, completed.stderr
+    outputs = {
+        line.split(":", 1)[0].strip() + ":" + line.split(":", 2)[1].strip()
+        for line in completed.stdout.splitlines() if line.strip().startswith(("train:", "detect:", "evaluate:"))
+    }
+    assert outputs, completed.stdout
+    result = qgis_cli.run(str(MODEL3), {
+        "t1": taizhou["t1.tif"], "t2": taizhou["t2.tif"], "labels": taizhou["labels.gpkg"],
+        "reference": taizhou["labels.gpkg"], "epochs": 3,
+        "detect:Change map": tmp_path / "change.tif",
+        "evaluate:Evaluation report": tmp_path / "evaluation.html",
+    })["results"]
+    assert gdal.Open(str(tmp_path / "change.tif")).RasterXSize == 400
+    assert (tmp_path / "evaluation.html").is_file()
+    assert any("change.tif" in str(value) for value in result.values())
