@@ -64,7 +64,7 @@ class FCNTrainingConfig(TrainingConfig):
     patience: int = 6
     batch_size: int = 4
     learning_rate: float = 1e-3
-    samples_per_epoch: int = 32
+    samples_per_epoch: int = 16
     changed_weight: float | None = None
     depth: int = DEFAULT_DEPTH
     crop_size: int = 256
