@@ -60,7 +60,7 @@ class QgisProcess:
         for key, value in parameters.items():
             for item in value if isinstance(value, (list, tuple)) else [value]:
                 arguments.append(f"--{key}={item}")
-        completed = self.call("--json", "run", algorithm, "--", *arguments, timeout=timeout)
+        completed = self.call("--json", "run", algorithm, *arguments, timeout=timeout)
         if completed.returncode != 0:
             raise RuntimeError(
                 f"qgis_process run {algorithm} failed ({completed.returncode}):\n"

@@ -90,8 +90,8 @@ def test_detect_outputs_are_styled_georeferenced_geotiffs(taizhou, taizhou_detec
 
 def test_detect_polygons_respect_min_area(taizhou_detection):
     folder, results = taizhou_detection
-    layer = ogr.Open(results["OUTPUT_POLYGONS"]).GetLayer(0)
-    areas = [feature.GetField("area") for feature in layer]
+    dataset = ogr.Open(results["OUTPUT_POLYGONS"])  # keep the dataset alive while its layer is read
+    areas = [feature.GetField("area") for feature in dataset.GetLayer(0)]
     assert areas and min(areas) >= 2700
     assert (folder / "changes.qml").is_file()
 
