@@ -45,17 +45,16 @@ def test_createlabels_on_the_command_line(qgis_cli, taizhou, tmp_path):
 def test_shipped_model3_runs(qgis_cli, taizhou, tmp_path):
     completed = qgis_cli.call("help", str(MODEL3))
     assert completed.returncode == 0, completed.stderr
-    outputs = {
-        line.split(":", 1)[0].strip() + ":" + line.split(":", 2)[1].strip()
-        for line in completed.stdout.splitlines() if line.strip().startswith(("train:", "detect:", "evaluate:"))
-    }
-    assert outputs, completed.stdout
+    for name in ("t1", "t2", "labels", "reference", "epochs", "train:Model", "detect:Change map"):
+        assert name in completed.stdout
     result = qgis_cli.run(str(MODEL3), {
         "t1": taizhou["t1.tif"], "t2": taizhou["t2.tif"], "labels": taizhou["labels.gpkg"],
         "reference": taizhou["labels.gpkg"], "epochs": 3,
-        "detect:Change map": tmp_path / "change.tif",
+        "train:Model": tmp_path / "model.safetensors", "train:Training report": tmp_path / "training.html",
+        "detect:Change probability": tmp_path / "probability.tif", "detect:Change map": tmp_path / "change.tif",
         "evaluate:Evaluation report": tmp_path / "evaluation.html",
     })["results"]
     assert gdal.Open(str(tmp_path / "change.tif")).RasterXSize == 400
-    assert (tmp_path / "evaluation.html").is_file()
-    assert any("change.tif" in str(value) for value in result.values())
+    assert (tmp_path / "model.safetensors").is_file() and (tmp_path / "probability.tif").is_file()
+    assert "reference changed" in (tmp_path / "evaluation.html").read_text(encoding="utf-8")
+    assert result["detect:Change map"] == str(tmp_path / "change.tif")
