@@ -179,12 +179,12 @@
         <translation>Précision globale</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="151"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="152"/>
         <source>Kappa</source>
         <translation>Kappa</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="151"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="152"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
@@ -239,17 +239,17 @@
         <translation>référence changé</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="151"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="152"/>
         <source>training loss</source>
         <translation>perte d'entraînement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="151"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="152"/>
         <source>validation loss</source>
         <translation>perte de validation</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="151"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="152"/>
         <source>epoch</source>
         <translation>époque</translation>
     </message>
@@ -259,229 +259,234 @@
         <translation>entropie croisée binaire pondérée</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="128"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="129"/>
         <source>validation</source>
         <translation>validation</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Training curves</source>
         <translation>Courbes d'entraînement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="139"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="140"/>
         <source>Architecture</source>
         <translation>Architecture</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="140"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="141"/>
         <source>Branches</source>
         <translation>Branches</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="140"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="141"/>
         <source>shared (siamese)</source>
         <translation>partagées (siamois)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="140"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="141"/>
         <source>separate (pseudo-siamese)</source>
         <translation>séparées (pseudo-siamois)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="141"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="142"/>
         <source>T1 bands</source>
         <translation>Bandes T1</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="142"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="143"/>
         <source>T2 bands</source>
         <translation>Bandes T2</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="151"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="152"/>
         <source>seconds</source>
         <translation>secondes</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="201"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="202"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Model file</source>
         <translation>Fichier du modèle</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="193"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="194"/>
         <source>Device</source>
         <translation>Périphérique de calcul</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Duration (s)</source>
         <translation>Durée (s)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Epochs run</source>
         <translation>Époques effectuées</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Best epoch (lowest validation loss)</source>
         <translation>Meilleure époque (perte de validation la plus basse)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Labelled pixels, unchanged</source>
         <translation>Pixels étiquetés, inchangés</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Labelled pixels, changed</source>
         <translation>Pixels étiquetés, changés</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Training pixels</source>
         <translation>Pixels d'entraînement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Validation pixels</source>
         <translation>Pixels de validation</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Validation at the best epoch (threshold 0.5)</source>
         <translation>Validation à la meilleure époque (seuil 0,5)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Epochs</source>
         <translation>Époques</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="169"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="170"/>
         <source>SiamCRNN training report</source>
         <translation>Rapport d'entraînement SiamCRNN</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="179"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="180"/>
         <source>threshold {threshold:g}</source>
         <translation>seuil {threshold:g}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="182"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="183"/>
         <source>change probability</source>
         <translation>probabilité de changement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="183"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="184"/>
         <source>pixels</source>
         <translation>pixels</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="185"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="186"/>
         <source>Histogram of the change probability</source>
         <translation>Histogramme de la probabilité de changement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="193"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="194"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="193"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="194"/>
         <source>Threshold</source>
         <translation>Seuil</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="194"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="195"/>
         <source>Pixels</source>
         <translation>Pixels</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="194"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="195"/>
         <source>Valid pixels</source>
         <translation>Pixels valides</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="195"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="196"/>
         <source>Changed pixels</source>
         <translation>Pixels changés</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="196"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="197"/>
         <source>Changed fraction of valid pixels</source>
         <translation>Part changée des pixels valides</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="197"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="198"/>
         <source>Changed area (map units²)</source>
         <translation>Surface changée (unités de carte²)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="197"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="198"/>
         <source>Pixel area (map units²)</source>
         <translation>Surface d'un pixel (unités de carte²)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="198"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="199"/>
         <source>Inference time (s)</source>
         <translation>Temps d'inférence (s)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="198"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="199"/>
         <source>Throughput (pixels/s)</source>
         <translation>Débit (pixels/s)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="199"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="200"/>
         <source>Final batch size</source>
         <translation>Taille de lot finale</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="201"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="202"/>
         <source>Change probability of valid pixels</source>
         <translation>Probabilité de changement des pixels valides</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="205"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="206"/>
         <source>SiamCRNN detection report</source>
         <translation>Rapport de détection SiamCRNN</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="210"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="211"/>
         <source>Change map</source>
         <translation>Carte des changements</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="210"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="211"/>
         <source>Confusion matrix (pixels)</source>
         <translation>Matrice de confusion (pixels)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="210"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="211"/>
         <source>Accuracy</source>
         <translation>Précision globale et indices</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="210"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="211"/>
         <source>False alarm rate = FP / (FP + TN); missed alarm rate = FN / (FN + TP). Pixels unlabelled in the reference or nodata in the change map are not counted.</source>
         <translation>Taux de fausses alarmes = FP / (FP + VN) ; taux d'omissions = FN / (FN + VP). Les pixels non étiquetés dans la référence ou nodata dans la carte des changements ne sont pas comptés.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="218"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="219"/>
         <source>SiamCRNN evaluation report</source>
         <translation>Rapport d'évaluation SiamCRNN</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/reports.py" line="121"/>
+        <source>cross-entropy + Lovász-softmax</source>
+        <translation>entropie croisée + Lovász-softmax</translation>
     </message>
 </context>
 <context>
@@ -540,127 +545,127 @@
 <context>
     <name>DetectAlgorithm</name>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="46"/>
         <source>Detect changes</source>
         <translation>Détecter les changements</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="50"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
         <source>Runs a trained SiamCRNN model over the whole T1/T2 pair, tile by tile (memory depends on the tile size, not on the raster size), and writes the change probability (0–1) and the change map (1 where the probability reaches THRESHOLD). Pixels that are nodata in either date are nodata in both outputs. Each image is standardised with its own statistics, as in the paper.</source>
         <translation>Applique un modèle SiamCRNN entraîné à toute la paire T1/T2, tuile par tuile (la mémoire dépend de la taille des tuiles, pas de celle du raster), et écrit la probabilité de changement (0–1) et la carte des changements (1 là où la probabilité atteint THRESHOLD). Les pixels nodata à l'une des dates sont nodata dans les deux sorties. Chaque image est standardisée avec ses propres statistiques, comme dans l'article.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="50"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="50"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
         <source>a .safetensors model made by Train; T1/T2 must have the band counts it was trained on.</source>
         <translation>un modèle .safetensors créé par Entraîner ; T1/T2 doivent avoir le nombre de bandes avec lequel il a été entraîné.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="50"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
         <source>probability from which a pixel is called changed.</source>
         <translation>probabilité à partir de laquelle un pixel est considéré comme changé.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="50"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
         <source>tile side in pixels and pixels per batch; smaller values use less memory. Results do not depend on them.</source>
         <translation>côté des tuiles en pixels et pixels par lot ; des valeurs plus petites utilisent moins de mémoire. Les résultats n'en dépendent pas.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="50"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
         <source>standardise with the statistics of the training images instead of each image&apos;s own.</source>
         <translation>standardiser avec les statistiques des images d'entraînement plutôt qu'avec celles de chaque image.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="50"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
         <source>float32 GeoTIFF, nodata -1.</source>
         <translation>GeoTIFF float32, nodata -1.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="50"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
         <source>uint8 GeoTIFF: 0 unchanged, 1 changed, 255 nodata.</source>
         <translation>GeoTIFF uint8 : 0 inchangé, 1 changé, 255 nodata.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="50"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
         <source>optional change polygons with an area field, dropping those smaller than MIN_AREA (map units²).</source>
         <translation>polygones de changement facultatifs avec un champ de surface, sans ceux plus petits que MIN_AREA (unités de carte²).</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="76"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="75"/>
         <source>Model file</source>
         <translation>Fichier du modèle</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="79"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="78"/>
         <source>Change probability threshold</source>
         <translation>Seuil de probabilité de changement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="82"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="81"/>
         <source>Tile size (pixels)</source>
         <translation>Taille des tuiles (pixels)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="84"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="83"/>
         <source>Batch size (pixels)</source>
         <translation>Taille de lot (pixels)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="86"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="85"/>
         <source>Standardise with the training images&apos; statistics</source>
         <translation>Standardiser avec les statistiques des images d'entraînement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="88"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="87"/>
         <source>Change probability</source>
         <translation>Probabilité de changement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="90"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="89"/>
         <source>Change map</source>
         <translation>Carte des changements</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="91"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="90"/>
         <source>Change polygons</source>
         <translation>Polygones de changement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="94"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="93"/>
         <source>Minimum polygon area (map units²)</source>
         <translation>Surface minimale des polygones (unités de carte²)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="96"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="95"/>
         <source>Detection report</source>
         <translation>Rapport de détection</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="96"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="95"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="99"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="98"/>
         <source>Changed area (map units²)</source>
         <translation>Surface changée (unités de carte²)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="100"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="99"/>
         <source>Changed fraction of valid pixels</source>
         <translation>Part changée des pixels valides</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="166"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="168"/>
         <source>{changed} of {valid} valid pixels changed ({fraction:.2%}), {area:.6g} map units²; {rate:,.0f} pixels/s.</source>
         <translation>{changed} pixels valides sur {valid} ont changé ({fraction:.2%}), {area:.6g} unités de carte² ; {rate:,.0f} pixels/s.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="179"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="181"/>
         <source>{count} change polygons, {area:.6g} map units².</source>
         <translation>{count} polygones de changement, {area:.6g} unités de carte².</translation>
     </message>
@@ -668,94 +673,134 @@
 <context>
     <name>EvaluateAlgorithm</name>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="49"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="50"/>
         <source>Evaluate change map</source>
         <translation>Évaluer la carte des changements</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="52"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="53"/>
         <source>Compares a change map (0 unchanged, 1 changed) with a reference and reports the confusion matrix, overall accuracy, Cohen&apos;s kappa, F1, precision, recall, IoU of the changed class, false-alarm rate (FP / (FP + TN)) and missed-alarm rate (FN / (FN + TP)). Only pixels labelled in the reference and valid in the change map count, so sparse references work.</source>
         <translation>Compare une carte des changements (0 inchangé, 1 changé) à une référence et fournit la matrice de confusion, la précision globale, le kappa de Cohen, le F1, la précision, le rappel, l'IoU de la classe changée, le taux de fausses alarmes (FP / (FP + TN)) et le taux d'omissions (FN / (FN + TP)). Seuls les pixels étiquetés dans la référence et valides dans la carte des changements comptent : une référence partielle convient donc.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="52"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="53"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="52"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="53"/>
         <source>the change map made by Detect (its grid is used).</source>
         <translation>la carte des changements produite par Détecter (sa grille est utilisée).</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="52"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="53"/>
         <source>reference polygons with 0/1 in the field (default change), rasterised onto the change map&apos;s grid; or REFERENCE_RASTER.</source>
         <translation>polygones de référence avec 0/1 dans le champ (change par défaut), rastérisés sur la grille de la carte des changements ; ou REFERENCE_RASTER.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="52"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="53"/>
         <source>0 = unchanged, 1 = changed (a 0/255 mask is read as 255 = changed); nodata ignored.</source>
         <translation>0 = inchangé, 1 = changé (un masque 0/255 est lu avec 255 = changé) ; les valeurs nodata sont ignorées.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="52"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="53"/>
         <source>HTML report with the confusion matrix.</source>
         <translation>Rapport HTML avec la matrice de confusion.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="71"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="72"/>
         <source>Change map</source>
         <translation>Carte des changements</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="72"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="73"/>
         <source>Reference polygons</source>
         <translation>Polygones de référence</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="74"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="75"/>
         <source>Reference field (0 unchanged, 1 changed)</source>
         <translation>Champ de référence (0 inchangé, 1 changé)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="77"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="78"/>
         <source>Reference raster (instead of polygons)</source>
         <translation>Raster de référence (au lieu des polygones)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="79"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="80"/>
         <source>Evaluation report</source>
         <translation>Rapport d'évaluation</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="79"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="80"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="89"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="90"/>
         <source>Give the reference either as polygons (REFERENCE) or as a raster (REFERENCE_RASTER), exactly one of the two.</source>
         <translation>Donnez la référence soit sous forme de polygones (REFERENCE), soit sous forme de raster (REFERENCE_RASTER), exactement l'un des deux.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="99"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="100"/>
         <source>CHANGE must be a one-band integer change map (0 unchanged, 1 changed) such as Detect&apos;s OUTPUT_CHANGE; {path} has {bands} band(s) of type {dtype}.</source>
         <translation>CHANGE doit être une carte de changement entière à une bande (0 inchangé, 1 changé), comme OUTPUT_CHANGE de Détecter ; {path} a {bands} bande(s) de type {dtype}.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="115"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="116"/>
         <source>No pixel is both labelled in the reference and valid in the change map: check that they cover the same area.</source>
         <translation>Aucun pixel n'est à la fois étiqueté dans la référence et valide dans la carte des changements : vérifiez qu'elles couvrent la même zone.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="119"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="120"/>
         <source>Confusion matrix (rows reference, columns prediction): TN {tn}, FP {fp}, FN {fn}, TP {tp}.</source>
         <translation>Matrice de confusion (lignes : référence, colonnes : prédiction) : VN {tn}, FP {fp}, FN {fn}, VP {tp}.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="144"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="145"/>
         <source>Reference pixels: {unchanged} unchanged, {changed} changed.</source>
         <translation>Pixels de référence : {unchanged} inchangés, {changed} changés.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="26"/>
+        <source>Overall accuracy</source>
+        <translation>Précision globale</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="26"/>
+        <source>Cohen&apos;s kappa</source>
+        <translation>Kappa de Cohen</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="26"/>
+        <source>F1 score</source>
+        <translation>Score F1</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="26"/>
+        <source>Precision</source>
+        <translation>Précision</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="26"/>
+        <source>Recall</source>
+        <translation>Rappel</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="26"/>
+        <source>Intersection over union (changed class)</source>
+        <translation>Intersection sur union (classe changée)</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="26"/>
+        <source>False alarm rate</source>
+        <translation>Taux de fausses alarmes</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="26"/>
+        <source>Missed alarm rate</source>
+        <translation>Taux d'omissions</translation>
     </message>
 </context>
 <context>
@@ -837,22 +882,22 @@ Vous pouvez lancer la même commande dans un terminal :
 <context>
     <name>SiamCRNNAlgorithm</name>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="58"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="61"/>
         <source>Change detection</source>
         <translation>Détection de changements</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="74"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="77"/>
         <source>Labels</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="74"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="77"/>
         <source>Label polygons and rasters use 0 = unchanged and 1 = changed; any other value or nodata (255 in label rasters) is unlabelled and ignored.</source>
         <translation>Les polygones et rasters d'étiquettes utilisent 0 = inchangé et 1 = changé ; toute autre valeur ou nodata (255 dans les rasters d'étiquettes) est considérée comme non étiquetée et ignorée.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="74"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="77"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
@@ -862,32 +907,32 @@ Vous pouvez lancer la même commande dans un terminal :
         <translation>{name} doit être compris entre {low} et {high}, mais vaut {value}.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="112"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="122"/>
         <source>{name}: {problem}</source>
         <translation>{name} : {problem}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="112"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="126"/>
         <source>{name}: {path} is not a {extension} file; choose a {extension} file.</source>
-        <translation>{name} : {path} n&apos;est pas un fichier {extension} ; choisissez un fichier {extension}.</translation>
+        <translation>{name} : {path} n'est pas un fichier {extension} ; choisissez un fichier {extension}.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="115"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="141"/>
         <source>{name}: no raster was given; choose a raster layer or a raster file.</source>
         <translation>{name} : aucun raster n'a été donné ; choisissez une couche raster ou un fichier raster.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="120"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="146"/>
         <source>{name}: layer '{layer}' comes from the '{provider}' data provider, but SiamCRNN reads rasters with GDAL. Save it as a GeoTIFF first (Raster › Conversion › Translate) and use that file.</source>
         <translation>{name} : la couche « {layer} » provient du fournisseur de données « {provider} », mais SiamCRNN lit les rasters avec GDAL. Enregistrez-la d'abord en GeoTIFF (Raster › Conversion › Traduire) et utilisez ce fichier.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="165"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="191"/>
         <source>Cancelled: no output was written.</source>
         <translation>Annulé : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="169"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="195"/>
         <source>Out of memory. Use a smaller TILE_SIZE or BATCH_SIZE, or fewer bands.</source>
         <translation>Mémoire insuffisante. Utilisez un TILE_SIZE ou un BATCH_SIZE plus petit, ou moins de bandes.</translation>
     </message>
@@ -984,169 +1029,189 @@ Vous pouvez lancer la même commande dans un terminal :
 <context>
     <name>TrainAlgorithm</name>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="50"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="54"/>
         <source>Train change detection model</source>
         <translation>Entraîner un modèle de détection de changements</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="53"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
         <source>Trains a SiamCRNN network (siamese convolutional branches, stacked LSTMs over the two dates, fully connected layers) to tell changed from unchanged pixels, using polygons you drew (Create training label layer) or a label raster. A part of the labelled regions is held out for validation; training stops early when the validation loss stops improving, and the best weights are saved in one .safetensors model file with the normalisation statistics.</source>
         <translation>Entraîne un réseau SiamCRNN (branches convolutives siamoises, LSTM empilés sur les deux dates, couches entièrement connectées) à distinguer les pixels changés des pixels inchangés, à partir de polygones que vous avez dessinés (Créer une couche d'étiquettes d'entraînement) ou d'un raster d'étiquettes. Une partie des régions étiquetées est réservée à la validation ; l'entraînement s'arrête tôt lorsque la perte de validation ne diminue plus, et les meilleurs poids sont enregistrés dans un fichier de modèle .safetensors avec les statistiques de normalisation.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="53"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="53"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
         <source>polygon layer whose LABEL_FIELD is 0 (unchanged) or 1 (changed); rasterised onto T1&apos;s grid. Or give LABEL_RASTER instead.</source>
         <translation>couche de polygones dont LABEL_FIELD vaut 0 (inchangé) ou 1 (changé) ; rastérisée sur la grille de T1. Ou donnez plutôt LABEL_RASTER.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="53"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
         <source>raster with 0 = unchanged, 1 = changed, anything else or nodata = unlabelled.</source>
         <translation>raster avec 0 = inchangé, 1 = changé, toute autre valeur ou nodata = non étiqueté.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="53"/>
-        <source>patch: the paper's network, each pixel classified from its 5×5 neighbourhood.</source>
-        <translation>patch : le réseau de l'article, chaque pixel est classé d'après son voisinage 5×5.</translation>
-    </message>
-    <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="53"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
         <source>auto shares one branch when both dates have the same number of bands; separate (pseudo-siamese) for different sensors, e.g. SAR vs optical.</source>
         <translation>auto partage une branche lorsque les deux dates ont le même nombre de bandes ; separate (pseudo-siamois) pour des capteurs différents, par exemple SAR et optique.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="53"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
         <source>training schedule (Adam; the paper uses batch 1024 and 2e-4).</source>
         <translation>calendrier d'entraînement (Adam ; l'article utilise des lots de 1024 et 2e-4).</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="53"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
         <source>share of labelled regions held out.</source>
         <translation>part des régions étiquetées mise de côté.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="53"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
         <source>the same seed and inputs give the same model.</source>
         <translation>la même graine et les mêmes données donnent le même modèle.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="53"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
         <source>the model file (.safetensors) for Detect.</source>
         <translation>le fichier de modèle (.safetensors) pour Détecter.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="53"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
         <source>HTML report: loss curves, validation metrics, label counts, device, duration.</source>
         <translation>Rapport HTML : courbes de perte, métriques de validation, nombre d'étiquettes, périphérique, durée.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="83"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="95"/>
         <source>Label polygons</source>
         <translation>Polygones d'étiquettes</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="85"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="97"/>
         <source>Label field (0 unchanged, 1 changed)</source>
         <translation>Champ d'étiquette (0 inchangé, 1 changé)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="88"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="100"/>
         <source>Label raster (instead of polygons)</source>
         <translation>Raster d'étiquettes (au lieu des polygones)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="90"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="102"/>
         <source>Architecture</source>
         <translation>Architecture</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="90"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="102"/>
         <source>Branches</source>
         <translation>Branches</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="98"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="111"/>
         <source>Maximum epochs</source>
         <translation>Nombre maximal d'époques</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="98"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="111"/>
         <source>Batch size</source>
         <translation>Taille de lot</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="98"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="111"/>
         <source>Learning rate</source>
         <translation>Taux d'apprentissage</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="98"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="111"/>
         <source>Validation fraction of labelled regions</source>
         <translation>Part des régions étiquetées réservée à la validation</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="105"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="119"/>
         <source>Random seed</source>
         <translation>Graine aléatoire</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="108"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="129"/>
         <source>Model file</source>
         <translation>Fichier du modèle</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="108"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="129"/>
         <source>SiamCRNN model (*.safetensors)</source>
         <translation>Modèle SiamCRNN (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="110"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="131"/>
         <source>Training report</source>
         <translation>Rapport d'entraînement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="110"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="131"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="112"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="133"/>
         <source>Validation kappa</source>
         <translation>Kappa de validation</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="113"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="134"/>
         <source>Validation F1</source>
         <translation>F1 de validation</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="120"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="141"/>
         <source>Give the labels either as polygons (LABELS) or as a raster (LABEL_RASTER), exactly one of the two.</source>
         <translation>Donnez les étiquettes soit sous forme de polygones (LABELS), soit sous forme de raster (LABEL_RASTER), exactement l'un des deux.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="157"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="181"/>
         <source>Epoch {epoch}/{epochs}: training loss {train:.4f}, validation loss {val:.4f}, validation kappa {kappa:.3f}</source>
         <translation>Époque {epoch}/{epochs} : perte d'entraînement {train:.4f}, perte de validation {val:.4f}, kappa de validation {kappa:.3f}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="170"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="197"/>
         <source>Best epoch {epoch}: validation kappa {kappa:.3f}, F1 {f1:.3f}, overall accuracy {oa:.3f}.</source>
         <translation>Meilleure époque {epoch} : kappa de validation {kappa:.3f}, F1 {f1:.3f}, précision globale {oa:.3f}.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="173"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="208"/>
         <source>Saved the model to {path}.</source>
         <translation>Modèle enregistré dans {path}.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="192"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="221"/>
         <source>Labelled pixels: {unchanged} unchanged, {changed} changed.</source>
         <translation>Pixels étiquetés : {unchanged} inchangés, {changed} changés.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
+        <source>patch: the paper's network, each pixel classified from its 5×5 neighbourhood; fcn: fully convolutional (ResNet encoders, ConvLSTM per level, FPN decoder), detects about 20× faster and learns from wide context, best on a GPU; BATCH_SIZE then counts 256×256 crops and values left at their defaults take the fcn's own.</source>
+        <translation>patch : le réseau de l'article, chaque pixel est classé d'après son voisinage 5×5 ; fcn : entièrement convolutif (encodeurs ResNet, ConvLSTM par niveau, décodeur FPN), détecte environ 20× plus vite et apprend d'un large contexte, idéal sur GPU ; BATCH_SIZE compte alors des découpes de 256×256 et les valeurs laissées par défaut prennent celles du fcn.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
+        <source>advanced: class-balanced draws per epoch (training time does not grow with the label count), epochs without a better validation loss before stopping, and the weight of the changed class in the cross-entropy.</source>
+        <translation>avancé : tirages équilibrés par classe à chaque époque (la durée d'entraînement ne croît pas avec le nombre d'étiquettes), nombre d'époques sans meilleure perte de validation avant l'arrêt, et poids de la classe changée dans l'entropie croisée.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="119"/>
+        <source>Class-balanced samples per epoch</source>
+        <translation>Échantillons équilibrés par classe et par époque</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="119"/>
+        <source>Early stopping patience (epochs)</source>
+        <translation>Patience de l'arrêt anticipé (époques)</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="119"/>
+        <source>Loss weight of the changed class</source>
+        <translation>Poids de la classe changée dans la perte</translation>
     </message>
 </context>
 </TS>

@@ -179,12 +179,12 @@
         <translation>总体精度</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="151"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="152"/>
         <source>Kappa</source>
         <translation>Kappa</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="151"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="152"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
@@ -239,17 +239,17 @@
         <translation>参考为变化</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="151"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="152"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="151"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="152"/>
         <source>validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="151"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="152"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
@@ -259,229 +259,234 @@
         <translation>加权二元交叉熵</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="128"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="129"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Training curves</source>
         <translation>训练曲线</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="139"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="140"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="140"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="141"/>
         <source>Branches</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="140"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="141"/>
         <source>shared (siamese)</source>
         <translation>共享（孪生）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="140"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="141"/>
         <source>separate (pseudo-siamese)</source>
         <translation>独立（伪孪生）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="141"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="142"/>
         <source>T1 bands</source>
         <translation>T1 波段</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="142"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="143"/>
         <source>T2 bands</source>
         <translation>T2 波段</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="151"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="152"/>
         <source>seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="201"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="202"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Model file</source>
         <translation>模型文件</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="193"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="194"/>
         <source>Device</source>
         <translation>计算设备</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Duration (s)</source>
         <translation>耗时（秒）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Epochs run</source>
         <translation>已运行轮次</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Best epoch (lowest validation loss)</source>
         <translation>最佳轮次（验证损失最低）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Labelled pixels, unchanged</source>
         <translation>已标注像素（未变化）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Labelled pixels, changed</source>
         <translation>已标注像素（变化）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Training pixels</source>
         <translation>训练像素</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Validation pixels</source>
         <translation>验证像素</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Validation at the best epoch (threshold 0.5)</source>
         <translation>最佳轮次的验证结果（阈值 0.5）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="153"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
         <source>Epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="169"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="170"/>
         <source>SiamCRNN training report</source>
         <translation>SiamCRNN 训练报告</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="179"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="180"/>
         <source>threshold {threshold:g}</source>
         <translation>阈值 {threshold:g}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="182"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="183"/>
         <source>change probability</source>
         <translation>变化概率</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="183"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="184"/>
         <source>pixels</source>
         <translation>像素</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="185"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="186"/>
         <source>Histogram of the change probability</source>
         <translation>变化概率直方图</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="193"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="194"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="193"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="194"/>
         <source>Threshold</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="194"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="195"/>
         <source>Pixels</source>
         <translation>像素</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="194"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="195"/>
         <source>Valid pixels</source>
         <translation>有效像素</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="195"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="196"/>
         <source>Changed pixels</source>
         <translation>变化像素</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="196"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="197"/>
         <source>Changed fraction of valid pixels</source>
         <translation>有效像素中的变化比例</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="197"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="198"/>
         <source>Changed area (map units²)</source>
         <translation>变化面积（地图单位²）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="197"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="198"/>
         <source>Pixel area (map units²)</source>
         <translation>像素面积（地图单位²）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="198"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="199"/>
         <source>Inference time (s)</source>
         <translation>推理耗时（秒）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="198"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="199"/>
         <source>Throughput (pixels/s)</source>
         <translation>吞吐量（像素/秒）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="199"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="200"/>
         <source>Final batch size</source>
         <translation>最终批大小</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="201"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="202"/>
         <source>Change probability of valid pixels</source>
         <translation>有效像素的变化概率</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="205"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="206"/>
         <source>SiamCRNN detection report</source>
         <translation>SiamCRNN 检测报告</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="210"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="211"/>
         <source>Change map</source>
         <translation>变化图</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="210"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="211"/>
         <source>Confusion matrix (pixels)</source>
         <translation>混淆矩阵（像素）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="210"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="211"/>
         <source>Accuracy</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="210"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="211"/>
         <source>False alarm rate = FP / (FP + TN); missed alarm rate = FN / (FN + TP). Pixels unlabelled in the reference or nodata in the change map are not counted.</source>
         <translation>虚警率 = FP / (FP + TN)；漏警率 = FN / (FN + TP)。参考数据中未标注的像素或变化图中的无数据像素不参与统计。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="218"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="219"/>
         <source>SiamCRNN evaluation report</source>
         <translation>SiamCRNN 评估报告</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/reports.py" line="121"/>
+        <source>cross-entropy + Lovász-softmax</source>
+        <translation>交叉熵 + Lovász-softmax</translation>
     </message>
 </context>
 <context>
@@ -540,127 +545,127 @@
 <context>
     <name>DetectAlgorithm</name>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="46"/>
         <source>Detect changes</source>
         <translation>检测变化</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="50"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
         <source>Runs a trained SiamCRNN model over the whole T1/T2 pair, tile by tile (memory depends on the tile size, not on the raster size), and writes the change probability (0–1) and the change map (1 where the probability reaches THRESHOLD). Pixels that are nodata in either date are nodata in both outputs. Each image is standardised with its own statistics, as in the paper.</source>
         <translation>在整个 T1/T2 影像对上逐瓦片运行已训练的 SiamCRNN 模型（内存取决于瓦片大小，而非栅格大小），并输出变化概率（0–1）和变化图（概率达到 THRESHOLD 处为 1）。任一时相为无数据的像素在两个输出中均为无数据。与论文一致，每幅影像使用其自身的统计量进行标准化。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="50"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="50"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
         <source>a .safetensors model made by Train; T1/T2 must have the band counts it was trained on.</source>
         <translation>由“训练”生成的 .safetensors 模型；T1/T2 的波段数必须与训练时相同。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="50"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
         <source>probability from which a pixel is called changed.</source>
         <translation>像素被判定为变化的概率下限。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="50"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
         <source>tile side in pixels and pixels per batch; smaller values use less memory. Results do not depend on them.</source>
         <translation>瓦片边长（像素）和每批像素数；数值越小占用内存越少。结果与它们无关。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="50"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
         <source>standardise with the statistics of the training images instead of each image&apos;s own.</source>
         <translation>使用训练影像的统计量而非每幅影像自身的统计量进行标准化。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="50"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
         <source>float32 GeoTIFF, nodata -1.</source>
         <translation>float32 GeoTIFF，无数据值 -1。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="50"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
         <source>uint8 GeoTIFF: 0 unchanged, 1 changed, 255 nodata.</source>
         <translation>uint8 GeoTIFF：0 未变化，1 变化，255 无数据。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="50"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
         <source>optional change polygons with an area field, dropping those smaller than MIN_AREA (map units²).</source>
         <translation>可选的变化多边形，带面积字段，并去除小于 MIN_AREA（地图单位²）的多边形。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="76"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="75"/>
         <source>Model file</source>
         <translation>模型文件</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="79"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="78"/>
         <source>Change probability threshold</source>
         <translation>变化概率阈值</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="82"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="81"/>
         <source>Tile size (pixels)</source>
         <translation>瓦片大小（像素）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="84"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="83"/>
         <source>Batch size (pixels)</source>
         <translation>批大小（像素）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="86"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="85"/>
         <source>Standardise with the training images&apos; statistics</source>
         <translation>使用训练影像的统计量进行标准化</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="88"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="87"/>
         <source>Change probability</source>
         <translation>变化概率</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="90"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="89"/>
         <source>Change map</source>
         <translation>变化图</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="91"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="90"/>
         <source>Change polygons</source>
         <translation>变化多边形</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="94"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="93"/>
         <source>Minimum polygon area (map units²)</source>
         <translation>最小多边形面积（地图单位²）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="96"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="95"/>
         <source>Detection report</source>
         <translation>检测报告</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="96"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="95"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="99"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="98"/>
         <source>Changed area (map units²)</source>
         <translation>变化面积（地图单位²）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="100"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="99"/>
         <source>Changed fraction of valid pixels</source>
         <translation>有效像素中的变化比例</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="166"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="168"/>
         <source>{changed} of {valid} valid pixels changed ({fraction:.2%}), {area:.6g} map units²; {rate:,.0f} pixels/s.</source>
         <translation>{valid} 个有效像素中有 {changed} 个发生变化（{fraction:.2%}），{area:.6g} 地图单位²；{rate:,.0f} 像素/秒。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="179"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="181"/>
         <source>{count} change polygons, {area:.6g} map units².</source>
         <translation>{count} 个变化多边形，{area:.6g} 地图单位²。</translation>
     </message>
@@ -668,94 +673,134 @@
 <context>
     <name>EvaluateAlgorithm</name>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="49"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="50"/>
         <source>Evaluate change map</source>
         <translation>评估变化图</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="52"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="53"/>
         <source>Compares a change map (0 unchanged, 1 changed) with a reference and reports the confusion matrix, overall accuracy, Cohen&apos;s kappa, F1, precision, recall, IoU of the changed class, false-alarm rate (FP / (FP + TN)) and missed-alarm rate (FN / (FN + TP)). Only pixels labelled in the reference and valid in the change map count, so sparse references work.</source>
         <translation>将变化图（0 未变化，1 变化）与参考数据比较，并给出混淆矩阵、总体精度、Cohen's Kappa、F1、精确率、召回率、变化类的 IoU、虚警率（FP / (FP + TN)）和漏警率（FN / (FN + TP)）。只统计在参考数据中有标注且在变化图中有效的像素，因此稀疏的参考数据也适用。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="52"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="53"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="52"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="53"/>
         <source>the change map made by Detect (its grid is used).</source>
         <translation>由“检测变化”生成的变化图（使用其网格）。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="52"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="53"/>
         <source>reference polygons with 0/1 in the field (default change), rasterised onto the change map&apos;s grid; or REFERENCE_RASTER.</source>
         <translation>字段（默认 change）取 0/1 的参考多边形，栅格化到变化图的网格上；或使用 REFERENCE_RASTER。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="52"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="53"/>
         <source>0 = unchanged, 1 = changed (a 0/255 mask is read as 255 = changed); nodata ignored.</source>
         <translation>0 = 未变化，1 = 变化（0/255 掩膜按 255 = 变化读取）；忽略无数据值。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="52"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="53"/>
         <source>HTML report with the confusion matrix.</source>
         <translation>包含混淆矩阵的 HTML 报告。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="71"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="72"/>
         <source>Change map</source>
         <translation>变化图</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="72"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="73"/>
         <source>Reference polygons</source>
         <translation>参考多边形</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="74"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="75"/>
         <source>Reference field (0 unchanged, 1 changed)</source>
         <translation>参考字段（0 未变化，1 变化）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="77"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="78"/>
         <source>Reference raster (instead of polygons)</source>
         <translation>参考栅格（代替多边形）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="79"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="80"/>
         <source>Evaluation report</source>
         <translation>评估报告</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="79"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="80"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="89"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="90"/>
         <source>Give the reference either as polygons (REFERENCE) or as a raster (REFERENCE_RASTER), exactly one of the two.</source>
         <translation>请以多边形（REFERENCE）或栅格（REFERENCE_RASTER）的形式给出参考数据，二者必须且只能选其一。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="99"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="100"/>
         <source>CHANGE must be a one-band integer change map (0 unchanged, 1 changed) such as Detect&apos;s OUTPUT_CHANGE; {path} has {bands} band(s) of type {dtype}.</source>
         <translation>CHANGE 必须是单波段整数变化图（0 未变化，1 变化），例如“检测变化”的 OUTPUT_CHANGE；{path} 有 {bands} 个 {dtype} 类型的波段。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="115"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="116"/>
         <source>No pixel is both labelled in the reference and valid in the change map: check that they cover the same area.</source>
         <translation>没有像素同时在参考数据中有标注且在变化图中有效：请检查二者是否覆盖同一区域。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="119"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="120"/>
         <source>Confusion matrix (rows reference, columns prediction): TN {tn}, FP {fp}, FN {fn}, TP {tp}.</source>
         <translation>混淆矩阵（行为参考，列为预测）：TN {tn}，FP {fp}，FN {fn}，TP {tp}。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="144"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="145"/>
         <source>Reference pixels: {unchanged} unchanged, {changed} changed.</source>
         <translation>参考像素：{unchanged} 个未变化，{changed} 个变化。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="26"/>
+        <source>Overall accuracy</source>
+        <translation>总体精度</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="26"/>
+        <source>Cohen&apos;s kappa</source>
+        <translation>Cohen 卡帕系数</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="26"/>
+        <source>F1 score</source>
+        <translation>F1 分数</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="26"/>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="26"/>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="26"/>
+        <source>Intersection over union (changed class)</source>
+        <translation>交并比（变化类）</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="26"/>
+        <source>False alarm rate</source>
+        <translation>虚警率</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/evaluate.py" line="26"/>
+        <source>Missed alarm rate</source>
+        <translation>漏检率</translation>
     </message>
 </context>
 <context>
@@ -837,22 +882,22 @@ You can run the same command in a terminal:
 <context>
     <name>SiamCRNNAlgorithm</name>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="58"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="61"/>
         <source>Change detection</source>
         <translation>变化检测</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="74"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="77"/>
         <source>Labels</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="74"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="77"/>
         <source>Label polygons and rasters use 0 = unchanged and 1 = changed; any other value or nodata (255 in label rasters) is unlabelled and ignored.</source>
         <translation>标注多边形和标注栅格使用 0 = 未变化、1 = 变化；其他任何值或无数据（标注栅格中为 255）视为未标注并被忽略。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="74"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="77"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
@@ -862,32 +907,32 @@ You can run the same command in a terminal:
         <translation>{name} 必须介于 {low} 和 {high} 之间，但当前为 {value}。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="112"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="122"/>
         <source>{name}: {problem}</source>
         <translation>{name}：{problem}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="112"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="126"/>
         <source>{name}: {path} is not a {extension} file; choose a {extension} file.</source>
         <translation>{name}：{path} 不是 {extension} 文件；请选择一个 {extension} 文件。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="115"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="141"/>
         <source>{name}: no raster was given; choose a raster layer or a raster file.</source>
         <translation>{name}：未提供栅格；请选择栅格图层或栅格文件。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="120"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="146"/>
         <source>{name}: layer '{layer}' comes from the '{provider}' data provider, but SiamCRNN reads rasters with GDAL. Save it as a GeoTIFF first (Raster › Conversion › Translate) and use that file.</source>
         <translation>{name}：图层“{layer}”来自“{provider}”数据提供程序，但 SiamCRNN 使用 GDAL 读取栅格。请先将其另存为 GeoTIFF（栅格 › 转换 › 转换格式）并使用该文件。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="165"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="191"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="169"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="195"/>
         <source>Out of memory. Use a smaller TILE_SIZE or BATCH_SIZE, or fewer bands.</source>
         <translation>内存不足。请使用更小的 TILE_SIZE 或 BATCH_SIZE，或减少波段数。</translation>
     </message>
@@ -984,169 +1029,189 @@ You can run the same command in a terminal:
 <context>
     <name>TrainAlgorithm</name>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="50"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="54"/>
         <source>Train change detection model</source>
         <translation>训练变化检测模型</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="53"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
         <source>Trains a SiamCRNN network (siamese convolutional branches, stacked LSTMs over the two dates, fully connected layers) to tell changed from unchanged pixels, using polygons you drew (Create training label layer) or a label raster. A part of the labelled regions is held out for validation; training stops early when the validation loss stops improving, and the best weights are saved in one .safetensors model file with the normalisation statistics.</source>
         <translation>训练 SiamCRNN 网络（孪生卷积分支、跨两个时相的堆叠 LSTM、全连接层）区分变化与未变化像素，使用您绘制的多边形（创建训练标注图层）或标注栅格。部分已标注区域留作验证；当验证损失不再下降时提前停止训练，最佳权重连同归一化统计量保存在一个 .safetensors 模型文件中。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="53"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="53"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
         <source>polygon layer whose LABEL_FIELD is 0 (unchanged) or 1 (changed); rasterised onto T1&apos;s grid. Or give LABEL_RASTER instead.</source>
         <translation>LABEL_FIELD 为 0（未变化）或 1（变化）的多边形图层；栅格化到 T1 的网格上。也可改为提供 LABEL_RASTER。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="53"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
         <source>raster with 0 = unchanged, 1 = changed, anything else or nodata = unlabelled.</source>
         <translation>栅格中 0 = 未变化，1 = 变化，其他值或无数据 = 未标注。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="53"/>
-        <source>patch: the paper's network, each pixel classified from its 5×5 neighbourhood.</source>
-        <translation>patch：论文中的网络，每个像素根据其 5×5 邻域分类。</translation>
-    </message>
-    <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="53"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
         <source>auto shares one branch when both dates have the same number of bands; separate (pseudo-siamese) for different sensors, e.g. SAR vs optical.</source>
         <translation>auto：两个时相波段数相同时共享同一分支；separate（伪孪生）用于不同传感器，例如 SAR 与光学影像。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="53"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
         <source>training schedule (Adam; the paper uses batch 1024 and 2e-4).</source>
         <translation>训练计划（Adam；论文使用批大小 1024 和学习率 2e-4）。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="53"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
         <source>share of labelled regions held out.</source>
         <translation>留出的已标注区域比例。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="53"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
         <source>the same seed and inputs give the same model.</source>
         <translation>相同的种子和输入得到相同的模型。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="53"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
         <source>the model file (.safetensors) for Detect.</source>
         <translation>供“检测变化”使用的模型文件（.safetensors）。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="53"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
         <source>HTML report: loss curves, validation metrics, label counts, device, duration.</source>
         <translation>HTML 报告：损失曲线、验证指标、标注数量、计算设备、耗时。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="83"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="95"/>
         <source>Label polygons</source>
         <translation>标注多边形</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="85"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="97"/>
         <source>Label field (0 unchanged, 1 changed)</source>
         <translation>标注字段（0 未变化，1 变化）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="88"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="100"/>
         <source>Label raster (instead of polygons)</source>
         <translation>标注栅格（代替多边形）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="90"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="102"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="90"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="102"/>
         <source>Branches</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="98"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="111"/>
         <source>Maximum epochs</source>
         <translation>最大轮次</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="98"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="111"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="98"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="111"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="98"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="111"/>
         <source>Validation fraction of labelled regions</source>
         <translation>用于验证的已标注区域比例</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="105"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="119"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="108"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="129"/>
         <source>Model file</source>
         <translation>模型文件</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="108"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="129"/>
         <source>SiamCRNN model (*.safetensors)</source>
         <translation>SiamCRNN 模型 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="110"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="131"/>
         <source>Training report</source>
         <translation>训练报告</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="110"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="131"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="112"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="133"/>
         <source>Validation kappa</source>
         <translation>验证 Kappa</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="113"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="134"/>
         <source>Validation F1</source>
         <translation>验证 F1</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="120"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="141"/>
         <source>Give the labels either as polygons (LABELS) or as a raster (LABEL_RASTER), exactly one of the two.</source>
         <translation>请以多边形（LABELS）或栅格（LABEL_RASTER）的形式给出标注，二者必须且只能选其一。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="157"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="181"/>
         <source>Epoch {epoch}/{epochs}: training loss {train:.4f}, validation loss {val:.4f}, validation kappa {kappa:.3f}</source>
         <translation>轮次 {epoch}/{epochs}：训练损失 {train:.4f}，验证损失 {val:.4f}，验证 Kappa {kappa:.3f}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="170"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="197"/>
         <source>Best epoch {epoch}: validation kappa {kappa:.3f}, F1 {f1:.3f}, overall accuracy {oa:.3f}.</source>
         <translation>最佳轮次 {epoch}：验证 Kappa {kappa:.3f}，F1 {f1:.3f}，总体精度 {oa:.3f}。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="173"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="208"/>
         <source>Saved the model to {path}.</source>
         <translation>模型已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="192"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="221"/>
         <source>Labelled pixels: {unchanged} unchanged, {changed} changed.</source>
         <translation>已标注像素：{unchanged} 个未变化，{changed} 个变化。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
+        <source>patch: the paper's network, each pixel classified from its 5×5 neighbourhood; fcn: fully convolutional (ResNet encoders, ConvLSTM per level, FPN decoder), detects about 20× faster and learns from wide context, best on a GPU; BATCH_SIZE then counts 256×256 crops and values left at their defaults take the fcn's own.</source>
+        <translation>patch：论文中的网络，每个像素依据其 5×5 邻域分类；fcn：全卷积网络（ResNet 编码器、每层 ConvLSTM、FPN 解码器），检测速度约快 20 倍并能学习大范围上下文，最适合 GPU；此时 BATCH_SIZE 表示 256×256 裁块数，保持默认值的参数采用 fcn 自己的默认值。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
+        <source>advanced: class-balanced draws per epoch (training time does not grow with the label count), epochs without a better validation loss before stopping, and the weight of the changed class in the cross-entropy.</source>
+        <translation>高级：每轮按类别均衡抽取的样本数（训练时间不随标注数量增长）、验证损失不再改善时停止前等待的轮数，以及交叉熵中变化类的权重。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="119"/>
+        <source>Class-balanced samples per epoch</source>
+        <translation>每轮类别均衡样本数</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="119"/>
+        <source>Early stopping patience (epochs)</source>
+        <translation>早停耐心值（轮数）</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="119"/>
+        <source>Loss weight of the changed class</source>
+        <translation>变化类的损失权重</translation>
     </message>
 </context>
 </TS>

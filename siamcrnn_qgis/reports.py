@@ -110,7 +110,7 @@ def _confusion_table(tn: int, fp: int, fn: int, tp: int) -> str:
     )
 
 
-def training_curves_figure(history) -> str:
+def training_curves_figure(history, architecture: str = "patch") -> str:
     """Loss curves and validation kappa/F1/OA per epoch as an embedded picture."""
     figure = _new_figure(9.0, 3.4)
     losses, scores = figure.subplots(1, 2)
@@ -118,7 +118,8 @@ def training_curves_figure(history) -> str:
     losses.plot(epochs, [record.train_loss for record in history], label=tr("training loss"))
     losses.plot(epochs, [record.val_loss for record in history], label=tr("validation loss"))
     losses.set_xlabel(tr("epoch"))
-    losses.set_ylabel(tr("weighted binary cross-entropy"))
+    losses.set_ylabel(tr("weighted binary cross-entropy") if architecture == "patch"
+                      else tr("cross-entropy + Lovász-softmax"))
     losses.legend()
     losses.grid(alpha=0.3)
     for key, label in METRIC_LABELS[:3]:
@@ -160,7 +161,7 @@ def training_report_html(result, model_path: str, seconds: float) -> str:
             (tr("Labelled pixels, changed"), result.label_counts.get("changed", 0)),
             (tr("Training pixels"), result.train_pixels), (tr("Validation pixels"), result.validation_pixels),
         ])
-        + _h2(tr("Training curves")) + training_curves_figure(result.history)
+        + _h2(tr("Training curves")) + training_curves_figure(result.history, result.metadata.architecture)
         + _h2(tr("Validation at the best epoch (threshold 0.5)")) + _table(_metric_rows(metrics.as_dict()))
         + _confusion_table(metrics.tn, metrics.fp, metrics.fn, metrics.tp)
         + _h2(tr("Settings")) + _table(settings)
