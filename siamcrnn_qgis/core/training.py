@@ -179,11 +179,22 @@ def balanced_indices(classes: np.ndarray, count: int, rng: np.random.Generator) 
     return index[rng.permutation(index.size)]
 
 
-def weighted_bce(logits: torch.Tensor, targets: torch.Tensor, changed_weight: float) -> torch.Tensor:
-    """Binary cross-entropy with changed pixels weighted, normalised by the sum of weights."""
+def train_step(model: nn.Module, optimiser: torch.optim.Optimizer, x1: torch.Tensor, x2: torch.Tensor,
+               targets: torch.Tensor, changed_weight: float, parts: int = 1) -> float:
+    """One optimiser step on a batch, computed in ``parts`` slices whose gradients add up to the whole
+    batch's weighted BCE gradient, so a batch too large for the GPU can still be stepped."""
+    optimiser.zero_grad(set_to_none=True)
     weights = 1.0 + (changed_weight - 1.0) * targets
-    losses = nn.functional.binary_cross_entropy_with_logits(logits, targets, reduction="none")
-    return (losses * weights).sum() / weights.sum()
+    normaliser = weights.sum()
+    total = 0.0
+    for piece in torch.arange(targets.numel(), device=targets.device).chunk(parts):
+        losses = nn.functional.binary_cross_entropy_with_logits(model(x1[piece], x2[piece]), targets[piece],
+                                                                reduction="none")
+        loss = (losses * weights[piece]).sum() / normaliser
+        loss.backward()
+        total += float(loss)
+    optimiser.step()
+    return total
 
 
 def validation_loss(probability: np.ndarray, classes: np.ndarray, changed_weight: float) -> float:
@@ -311,6 +322,7 @@ def _fit(model: PatchSiamCRNN, train_set: PatchSet, val_set: PatchSet, config: T
     batches = -(-samples // config.batch_size)
     history: list[EpochRecord] = []
     best_loss, best_epoch, best_state, best_metrics, waited = np.inf, 0, None, None, 0
+    parts = 1  # slices per training batch; doubled on CUDA out-of-memory
     for epoch in range(1, config.epochs + 1):
         epoch_started = time.perf_counter()
         model.train()
@@ -321,16 +333,26 @@ def _fit(model: PatchSiamCRNN, train_set: PatchSet, val_set: PatchSet, config: T
                 raise Cancelled("training cancelled")
             index = torch.from_numpy(order[batch * config.batch_size:(batch + 1) * config.batch_size])
             targets = torch.from_numpy(train_set.classes[index.numpy()].astype(np.float32)).to(info.device)
-            logits = model(train_set.x1[index].to(info.device), train_set.x2[index].to(info.device))
-            loss = weighted_bce(logits, targets, config.changed_weight)
-            optimiser.zero_grad(set_to_none=True)
-            loss.backward()
-            optimiser.step()
-            total_loss += loss.item() * index.numel()
+            x1, x2 = train_set.x1[index].to(info.device), train_set.x2[index].to(info.device)
+            while True:
+                try:
+                    loss_value = train_step(model, optimiser, x1, x2, targets, config.changed_weight, parts)
+                    break
+                except torch.cuda.OutOfMemoryError:
+                    if parts >= targets.numel():
+                        raise
+                    parts *= 2
+                    if info.kind == "cuda":
+                        torch.cuda.empty_cache()
+                    report(ProgressEvent(epoch, config.epochs, batch, batches,
+                                         ((epoch - 1) * batches + batch) / (config.epochs * batches),
+                                         f"Out of GPU memory: each training batch is now computed in {parts} "
+                                         "parts (same gradients)"))
+            total_loss += loss_value * index.numel()
             report(ProgressEvent(epoch, config.epochs, batch + 1, batches,
                                  ((epoch - 1) * batches + batch + 1) / (config.epochs * batches),
                                  f"epoch {epoch}/{config.epochs}, batch {batch + 1}/{batches}",
-                                 train_loss=loss.item()))
+                                 train_loss=loss_value))
         probability = runner.predict(val_set.x1, val_set.x2, is_cancelled)
         val_loss = validation_loss(probability, val_set.classes, config.changed_weight)
         metrics = ChangeMetrics.from_maps((probability >= 0.5).astype(np.uint8), val_set.classes)

@@ -186,3 +186,37 @@ def test_connected_components_eight_connectivity():
     rows, cols, ids = connected_components(mask)
     assert list(zip(rows.tolist(), cols.tolist())) == list(zip(*np.nonzero(mask)))
     assert ids.tolist() == [0, 1, 0, 1, 2, 2, 3]
+
+
+def test_cuda_out_of_memory_splits_training_batches(pair, monkeypatch):
+    """A training batch that does not fit (simulated) is computed in slices with the same gradient."""
+    from siamcrnn_qgis.core.patch_model import PatchSiamCRNN
+    from siamcrnn_qgis.core.training import train_step
+
+    original = PatchSiamCRNN.forward
+
+    def forward(self, x1, x2):
+        if self.training and x1.shape[0] > 20:
+            raise torch.cuda.OutOfMemoryError("CUDA out of memory (simulated)")
+        return original(self, x1, x2)
+
+    events = []
+    t1, t2, _, labels = pair
+    monkeypatch.setattr(PatchSiamCRNN, "forward", forward)
+    result = train(ArraySource(t1), ArraySource(t2), labels, TrainingConfig(**FAST), events.append)
+    assert len(result.history) >= 1
+    messages = [e.message for e in events if "Out of GPU memory" in e.message]
+    assert messages and "parts" in messages[-1]
+
+    monkeypatch.setattr(PatchSiamCRNN, "forward", original)
+    torch.manual_seed(0)
+    model = PatchSiamCRNN(2, 2, shared=True).eval()  # eval: no dropout, so both ways see the same network
+    x1, x2 = torch.randn(40, 2, 5, 5), torch.randn(40, 2, 5, 5)
+    targets = (torch.arange(40) % 3 == 0).float()
+    gradients = []
+    for parts in (1, 4):
+        optimiser = torch.optim.SGD(model.parameters(), lr=0.0)
+        train_step(model, optimiser, x1, x2, targets, 5.0, parts)
+        gradients.append([p.grad.clone() for p in model.parameters()])
+    for whole, sliced in zip(*gradients):
+        torch.testing.assert_close(whole, sliced, rtol=1e-5, atol=1e-6)
