@@ -36,3 +36,21 @@ def kappa(a: np.ndarray, b: np.ndarray) -> float:
 
 def files_in(folder: Path) -> list[str]:
     return sorted(p.name for p in Path(folder).iterdir())
+
+
+def italy_inputs(folder: Path) -> dict:
+    """The Italy pair (1-band NIR vs 3-band RGB PNGs) and a label raster of 1 % of its reference pixels."""
+    from ..conftest import require_data
+
+    data = require_data("italy_heterogeneous")
+    gt = read(data / "gt.png")
+    rng = np.random.default_rng(1)
+    labels = np.full(gt.shape, 255, dtype=np.uint8)
+    chosen = rng.random(gt.shape) < 0.01
+    labels[chosen] = (gt[chosen] > 127).astype(np.uint8)
+    out = Path(folder) / "labels_1pct.tif"
+    dataset = gdal.GetDriverByName("GTiff").Create(str(out), gt.shape[1], gt.shape[0], 1, gdal.GDT_Byte)
+    dataset.GetRasterBand(1).WriteArray(labels)
+    dataset.GetRasterBand(1).SetNoDataValue(255)
+    dataset = None
+    return {"t1": str(data / "t1.png"), "t2": str(data / "t2.png"), "gt": str(data / "gt.png"), "labels": str(out)}

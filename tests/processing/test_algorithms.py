@@ -8,7 +8,7 @@ import pytest
 from osgeo import gdal, ogr, osr
 
 from ..conftest import require_data
-from .common import files_in, kappa, read, run
+from .common import files_in, italy_inputs, kappa, read, run
 
 EPOCHS = 10
 
@@ -161,19 +161,7 @@ def test_styles_applied_when_loaded(qgis_app, taizhou, taizhou_model, tmp_path):
 
 @pytest.fixture(scope="module")
 def italy(tmp_path_factory):
-    folder = require_data("italy_heterogeneous")
-    gt = read(folder / "gt.png")
-    rng = np.random.default_rng(1)
-    labels = np.full(gt.shape, 255, dtype=np.uint8)
-    chosen = rng.random(gt.shape) < 0.01
-    labels[chosen] = (gt[chosen] > 127).astype(np.uint8)
-    out = tmp_path_factory.mktemp("italy") / "labels_1pct.tif"
-    dataset = gdal.GetDriverByName("GTiff").Create(str(out), gt.shape[1], gt.shape[0], 1, gdal.GDT_Byte)
-    dataset.GetRasterBand(1).WriteArray(labels)
-    dataset.GetRasterBand(1).SetNoDataValue(255)
-    dataset = None
-    return {"t1": str(folder / "t1.png"), "t2": str(folder / "t2.png"), "gt": str(folder / "gt.png"),
-            "labels": str(out)}
+    return italy_inputs(tmp_path_factory.mktemp("italy"))
 
 
 def test_italy_heterogeneous_png_pair(qgis_app, italy, tmp_path):

@@ -7,6 +7,7 @@ import pytest
 from osgeo import gdal
 
 from ..conftest import REPO_ROOT, require_data
+from .common import italy_inputs
 
 MODEL3 = REPO_ROOT / "resources" / "models" / "train_and_detect.model3"
 
@@ -58,3 +59,20 @@ def test_shipped_model3_runs(qgis_cli, taizhou, tmp_path):
     assert (tmp_path / "model.safetensors").is_file() and (tmp_path / "probability.tif").is_file()
     assert "reference changed" in (tmp_path / "evaluation.html").read_text(encoding="utf-8")
     assert result["detect:Change map"] == str(tmp_path / "change.tif")
+
+
+def test_italy_png_pair_on_the_command_line(qgis_cli, tmp_path):
+    italy = italy_inputs(tmp_path)
+    trained = qgis_cli.run("siamcrnn:train", {
+        "T1": italy["t1"], "T2": italy["t2"], "LABEL_RASTER": italy["labels"], "EPOCHS": 3,
+        "OUTPUT_MODEL": tmp_path / "italy.safetensors",
+    })["results"]
+    detected = qgis_cli.run("siamcrnn:detect", {
+        "T1": italy["t1"], "T2": italy["t2"], "MODEL": trained["OUTPUT_MODEL"],
+        "OUTPUT_PROBABILITY": tmp_path / "p.tif", "OUTPUT_CHANGE": tmp_path / "c.tif",
+    })["results"]
+    change = gdal.Open(detected["OUTPUT_CHANGE"])
+    assert (change.RasterXSize, change.RasterYSize) == (412, 300)
+    evaluated = qgis_cli.run("siamcrnn:evaluate", {"CHANGE": detected["OUTPUT_CHANGE"],
+                                                   "REFERENCE_RASTER": italy["gt"]})["results"]
+    assert 0.5 < evaluated["OA"] <= 1 and -1 <= evaluated["KAPPA"] <= 1
