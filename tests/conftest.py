@@ -58,7 +58,8 @@ def qgis_app():
         plugin = classFactory(None)
         plugin.initProcessing()
     yield app
-    if plugin is not None:
+    registry = QgsApplication.processingRegistry()
+    if plugin is not None and registry.providerById("siamcrnn") is plugin.provider:
         plugin.unload()
 
 

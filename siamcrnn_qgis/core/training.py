@@ -353,6 +353,7 @@ def _fit(model: PatchSiamCRNN, train_set: PatchSet, val_set: PatchSet, config: T
                                  ((epoch - 1) * batches + batch + 1) / (config.epochs * batches),
                                  f"epoch {epoch}/{config.epochs}, batch {batch + 1}/{batches}",
                                  train_loss=loss_value))
+        model.eval()  # validation without dropout
         probability = runner.predict(val_set.x1, val_set.x2, is_cancelled)
         val_loss = validation_loss(probability, val_set.classes, config.changed_weight)
         metrics = ChangeMetrics.from_maps((probability >= 0.5).astype(np.uint8), val_set.classes)
