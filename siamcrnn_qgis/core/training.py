@@ -192,7 +192,7 @@ def train_step(model: nn.Module, optimiser: torch.optim.Optimizer, x1: torch.Ten
                                                                 reduction="none")
         loss = (losses * weights[piece]).sum() / normaliser
         loss.backward()
-        total += float(loss)
+        total += float(loss.detach())
     optimiser.step()
     return total
 
