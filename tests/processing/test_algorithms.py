@@ -7,16 +7,9 @@ import numpy as np
 import pytest
 from osgeo import gdal, ogr, osr
 
-from ..conftest import require_data
 from .common import files_in, italy_inputs, kappa, read, run
 
 EPOCHS = 10
-
-
-@pytest.fixture(scope="module")
-def taizhou():
-    folder = require_data("taizhou_landsat7")
-    return {name: str(folder / name) for name in ("t1.tif", "t2.tif", "labels.gpkg", "labels.tif")}
 
 
 @pytest.fixture(scope="module")

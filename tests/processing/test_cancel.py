@@ -7,7 +7,6 @@ import time
 import pytest
 from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
-from ..conftest import require_data
 from .common import files_in, run
 
 
@@ -24,12 +23,6 @@ class CancelAt(QgsProcessingFeedback):
         if progress >= self.percent and self.cancelled_at is None:
             self.cancelled_at = time.perf_counter()
             self.cancel()
-
-
-@pytest.fixture(scope="module")
-def taizhou():
-    folder = require_data("taizhou_landsat7")
-    return {name: str(folder / name) for name in ("t1.tif", "t2.tif", "labels.tif")}
 
 
 def test_cancel_training_leaves_nothing_and_next_run_succeeds(qgis_app, taizhou, tmp_path):

@@ -6,14 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ..conftest import require_data
 from .common import read, run
-
-
-@pytest.fixture(scope="module")
-def taizhou():
-    folder = require_data("taizhou_landsat7")
-    return {name: str(folder / name) for name in ("t1.tif", "t2.tif", "labels.gpkg", "labels.tif")}
 
 
 @pytest.fixture(scope="module")

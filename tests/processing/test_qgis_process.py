@@ -3,19 +3,12 @@ servers call the plugin)."""
 
 from __future__ import annotations
 
-import pytest
 from osgeo import gdal
 
-from ..conftest import REPO_ROOT, require_data
+from ..conftest import REPO_ROOT
 from .common import italy_inputs
 
 MODEL3 = REPO_ROOT / "resources" / "models" / "train_and_detect.model3"
-
-
-@pytest.fixture(scope="module")
-def taizhou():
-    folder = require_data("taizhou_landsat7")
-    return {name: str(folder / name) for name in ("t1.tif", "t2.tif", "labels.gpkg", "labels.tif")}
 
 
 def test_train_detect_evaluate_on_the_command_line(qgis_cli, taizhou, tmp_path):
