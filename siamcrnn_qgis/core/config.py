@@ -27,5 +27,7 @@ class TrainingConfig:
     validation_fraction: float = 0.2
     seed: int = 42
     device: str = "auto"
+    #: 'auto', 'bfloat16' or 'float32' (see ``core.device.PRECISION_CHOICES`` and ``training_device``)
+    precision: str = "auto"
     changed_weight: float = 1.0
     samples_per_epoch: int = 2048

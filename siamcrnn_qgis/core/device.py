@@ -1,7 +1,9 @@
-"""Choosing the compute device ('auto' = CUDA, then Apple MPS, then CPU) and describing it to users."""
+"""Choosing the compute device ('auto' = CUDA, then Apple MPS, then CPU) and its arithmetic precision, and
+describing both to users."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 import torch
@@ -9,15 +11,29 @@ import torch
 from .errors import DeviceError
 
 DEVICE_CHOICES = ("auto", "cuda", "mps", "cpu")
+#: Arithmetic of detection. 'auto': bfloat16 autocast on CUDA GPUs that support it, float32 elsewhere, so
+#: CPU results stay those of the float32 network. 'bfloat16': also on the CPU, where CPUs with Intel AMX
+#: run it two to three times faster than float32 (without AMX it is emulated and slower); probabilities
+#: move by up to about 0.05 (0.02–0.04 % of the test pixels change class on the real data sets).
+#: 'float32': float32 everywhere.
+PRECISION_CHOICES = ("auto", "bfloat16", "float32")
 
 
 @dataclass
 class DeviceInfo:
-    """The torch device to run on, its kind ('cuda', 'mps' or 'cpu') and a sentence for the log."""
+    """The torch device to run on, its kind ('cuda', 'mps' or 'cpu'), a sentence for the log, and whether
+    the networks run under bfloat16 autocast there."""
 
     device: torch.device
     kind: str
     description: str
+    bfloat16: bool = False
+
+    def autocast(self) -> contextlib.AbstractContextManager:
+        """The autocast context for this device's precision (a no-op in float32)."""
+        if not self.bfloat16:
+            return contextlib.nullcontext()
+        return torch.autocast(device_type=self.kind, dtype=torch.bfloat16)
 
 
 def _mps_available() -> bool:
@@ -36,6 +52,25 @@ def available_devices() -> list[str]:
     return kinds
 
 
+def cpu_has_amx() -> bool:
+    """Whether this CPU has Intel AMX tiles, where oneDNN runs bfloat16 convolutions several times faster
+    than float32 (on CPUs without it bfloat16 is emulated and slower)."""
+    probe = getattr(getattr(torch, "cpu", None), "_is_amx_tile_supported", None)
+    try:
+        return bool(probe is not None and probe())
+    except (RuntimeError, AttributeError):
+        return False
+
+
+def uses_bfloat16(device: torch.device, precision: str) -> bool:
+    """Whether detection on ``device`` runs under bfloat16 autocast for the given precision choice."""
+    if precision == "float32" or device.type not in ("cuda", "cpu"):
+        return False
+    if device.type == "cuda":
+        return bool(torch.cuda.is_bf16_supported())
+    return precision == "bfloat16"
+
+
 def describe_device(device: torch.device) -> str:
     if device.type == "cuda":
         index = device.index if device.index is not None else torch.cuda.current_device()
@@ -47,9 +82,11 @@ def describe_device(device: torch.device) -> str:
     return f"Running on CPU, {torch.get_num_threads()} threads"
 
 
-def select_device(requested: str = "auto") -> DeviceInfo:
+def select_device(requested: str = "auto", precision: str = "auto") -> DeviceInfo:
     """The device to use. Asking for one that is not there is an error, not a silent fallback to CPU,
-    so a user who chose a GPU learns it was not used."""
+    so a user who chose a GPU learns it was not used. ``precision`` is one of :data:`PRECISION_CHOICES`."""
+    if precision not in PRECISION_CHOICES:
+        raise DeviceError(f"unknown precision {precision!r}; use one of {', '.join(PRECISION_CHOICES)}")
     name = (requested or "auto").strip().lower()
     available = available_devices()
     if name == "auto":
@@ -70,7 +107,23 @@ def select_device(requested: str = "auto") -> DeviceInfo:
             raise DeviceError(f"device {requested!r} does not exist; this machine has "
                               f"{torch.cuda.device_count()} CUDA device(s), cuda:0 to "
                               f"cuda:{torch.cuda.device_count() - 1}")
-    return DeviceInfo(device=device, kind=kind, description=describe_device(device))
+    bfloat16 = uses_bfloat16(device, precision)
+    description = describe_device(device)
+    if bfloat16:
+        description += ", bfloat16" if kind != "cpu" or cpu_has_amx() else (
+            ", bfloat16 (this CPU has no AMX: likely slower than float32)")
+    return DeviceInfo(device=device, kind=kind, description=description, bfloat16=bfloat16)
+
+
+def training_device(requested: str = "auto", architecture: str = "patch", precision: str = "auto") -> DeviceInfo:
+    """The device for training. 'auto' precision trains the fcn network under bfloat16 autocast on CUDA
+    GPUs that support it and in float32 elsewhere, and the small patch network in float32 everywhere;
+    'bfloat16' and 'float32' apply to both. On this project's AMX CPU, bfloat16 trained the fcn network
+    two to four times faster per epoch, with kappas within the spread of float32 runs (higher on two data
+    sets, lower on one)."""
+    if precision == "auto" and architecture == "patch":
+        precision = "float32"
+    return select_device(requested, precision)
 
 
 def as_device_info(device: str | DeviceInfo) -> DeviceInfo:

@@ -14,7 +14,6 @@ holds one window plus strips ``BLEND`` pixels wide, never the raster.
 
 from __future__ import annotations
 
-import contextlib
 import math
 import time
 from collections.abc import Callable
@@ -27,7 +26,7 @@ from torch import nn
 
 from .device import DeviceInfo, as_device_info
 from .errors import Cancelled, DeviceError, InputError
-from .fcn_model import OUTPUT_STRIDE
+from .fcn_model import OUTPUT_STRIDE, FCNSiamCRNN, folded_copy
 from .inference import (
     STATISTICS_PROGRESS,
     DetectionSummary,
@@ -216,9 +215,7 @@ class FCNRunner:
     def __init__(self, model: nn.Module, info: DeviceInfo) -> None:
         self.info = info
         self.model = model.to(info.device).eval().to(memory_format=torch.channels_last)
-        self.autocast_dtype = (
-            torch.bfloat16 if info.kind == "cuda" and torch.cuda.is_bf16_supported() else None
-        )
+        self.autocast_dtype = torch.bfloat16 if info.bfloat16 else None
 
     def _transfer(self, array: np.ndarray) -> torch.Tensor:
         # [h, w, C] → [1, C, h, w] viewed in channels_last memory, without a copy
@@ -229,9 +226,7 @@ class FCNRunner:
 
     def probability(self, t1: np.ndarray, t2: np.ndarray) -> np.ndarray:
         """Change probability ``[h, w]`` of normalised channels-last windows ``[h, w, C]``."""
-        autocast = (torch.autocast(device_type="cuda", dtype=self.autocast_dtype) if self.autocast_dtype
-                    else contextlib.nullcontext())
-        with torch.inference_mode(), autocast:
+        with torch.inference_mode(), self.info.autocast():
             logits = self.model(self._transfer(t1), self._transfer(t2))
             probability = torch.softmax(logits.float(), dim=1)[0, 1]
         return probability.cpu().numpy()
@@ -273,7 +268,7 @@ def detect_fcn(
     tile_start = 0.0 if use_training_statistics else STATISTICS_PROGRESS
     report(tile_start)
 
-    runner = FCNRunner(model, info)
+    runner = FCNRunner(folded_copy(model) if isinstance(model, FCNSiamCRNN) else model, info)
     width, height = t1.width, t1.height
     tiles = split_cores(Rect(0, 0, width, height), core_size)
     accumulator = BlendAccumulator()

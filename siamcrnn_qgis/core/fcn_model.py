@@ -9,9 +9,12 @@ the window's top-left corner modulo 32, never on the window's size; the tiler re
 
 from __future__ import annotations
 
+import copy
+
 import torch
 import torch.nn.functional as F  # noqa: N812 (torch convention)
 from torch import nn
+from torch.nn.utils.fusion import fuse_conv_bn_eval
 
 from .errors import InputError
 
@@ -173,3 +176,24 @@ def build_fcn_model(bands_t1: int, bands_t2: int, shared: bool, hyperparameters:
     if hidden != HIDDEN_CHANNELS:
         raise InputError(f"the fcn model uses {HIDDEN_CHANNELS} ConvLSTM channels, the file says {hidden}")
     return FCNSiamCRNN(bands_t1, bands_t2, shared, depth=int(depth))
+
+
+def folded_copy(model: FCNSiamCRNN) -> FCNSiamCRNN:
+    """An inference copy of ``model`` with every batch norm folded into the convolution before it.
+
+    The copy computes the same function in eval mode (within float rounding) with one pass over each
+    feature map fewer per batch norm; ``model`` itself is left as it was, so it can go on training.
+    """
+    folded = copy.deepcopy(model).eval()
+    for module in folded.modules():
+        if isinstance(module, BasicBlock):
+            module.conv1 = fuse_conv_bn_eval(module.conv1, module.bn1)
+            module.conv2 = fuse_conv_bn_eval(module.conv2, module.bn2)
+            module.bn1, module.bn2 = nn.Identity(), nn.Identity()
+        elif isinstance(module, nn.Sequential):
+            layers = list(module)
+            for index in range(len(layers) - 1):
+                if isinstance(layers[index], nn.Conv2d) and isinstance(layers[index + 1], nn.BatchNorm2d):
+                    module[index] = fuse_conv_bn_eval(layers[index], layers[index + 1])
+                    module[index + 1] = nn.Identity()
+    return folded

@@ -8,7 +8,6 @@ not grow with the raster. Several image pairs can be trained on together, e.g. d
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import dataclasses
 import math
@@ -21,7 +20,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F  # noqa: N812 (torch convention)
 
-from .device import DeviceInfo, select_device
+from .device import DeviceInfo, training_device
 from .errors import Cancelled, InputError
 from .fcn_inference import HALO, FCNRunner, Rect, read_window
 from .fcn_model import DEFAULT_DEPTH, OUTPUT_STRIDE, RESNET_STAGES, FCNSiamCRNN
@@ -40,7 +39,8 @@ from .training import (
     TrainingResult,
     _split,
     check_config,
-    check_labels,
+    check_label_counts,
+    check_label_grid,
     provenance,
 )
 
@@ -368,10 +368,13 @@ def train_fcn_pairs(
     check_fcn_config(config)
     _check_pairs(list(pairs) + list(validation_pairs))
     for pair in list(pairs) + list(validation_pairs):
-        check_labels(pair.t1, pair.t2, np.asarray(pair.labels))
+        check_label_grid(pair.t1, pair.t2, np.asarray(pair.labels))
+    # one tile may hold a single class (e.g. no change in it); the pairs together need both
+    check_label_counts(sum(int((np.asarray(pair.labels) == 0).sum()) for pair in pairs),
+                       sum(int((np.asarray(pair.labels) == 1).sum()) for pair in pairs))
     first = pairs[0]
     shared = resolve_shared(config.siamese, first.t1.band_count, first.t2.band_count, config.sensors_differ)
-    info = select_device(config.device)
+    info = training_device(config.device, "fcn", config.precision)
     notes: list[str] = []
     report = progress or (lambda event: None)
 
@@ -443,11 +446,6 @@ def _fit(model: FCNSiamCRNN, pairs: list[_PreparedPair], validating: list[_Prepa
     history: list[EpochRecord] = []
     best_loss, best_epoch, best_state, best_metrics, waited = np.inf, 0, None, None, 0
 
-    def autocast():
-        if runner.autocast_dtype is None:
-            return contextlib.nullcontext()
-        return torch.autocast(device_type="cuda", dtype=runner.autocast_dtype)
-
     def to_device(tensor: torch.Tensor) -> torch.Tensor:
         if info.kind == "cuda":
             tensor = tensor.pin_memory()
@@ -468,7 +466,7 @@ def _fit(model: FCNSiamCRNN, pairs: list[_PreparedPair], validating: list[_Prepa
                     upcoming = reader.submit(read_batch, pairs, plan[batch + 1], shape)
                 if is_cancelled is not None and is_cancelled():
                     raise Cancelled("training cancelled")
-                with autocast():
+                with info.autocast():
                     logits = model(to_device(x1), to_device(x2))
                 loss = change_loss(logits, to_device(targets), config.changed_weight, config.lovasz_weight)
                 optimiser.zero_grad(set_to_none=True)

@@ -4,7 +4,6 @@ and the probability of change per pixel handed to a sink tile by tile (NaN where
 
 from __future__ import annotations
 
-import contextlib
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -214,9 +213,7 @@ class PatchRunner:
         self.log = log
         # channels_last suits both cuDNN and oneDNN on these small patches (measured ~1.3× on CPU).
         self.model = model.to(info.device).eval().to(memory_format=torch.channels_last)
-        self.autocast_dtype = (
-            torch.bfloat16 if info.kind == "cuda" and torch.cuda.is_bf16_supported() else None
-        )
+        self.autocast_dtype = torch.bfloat16 if info.bfloat16 else None
 
     @property
     def tiles_in_flight(self) -> int:
@@ -230,9 +227,7 @@ class PatchRunner:
 
     def _logits(self, x1: torch.Tensor, x2: torch.Tensor) -> torch.Tensor:
         """Change probability of patch pairs already on the device, float32, not synchronised."""
-        autocast = (torch.autocast(device_type="cuda", dtype=self.autocast_dtype) if self.autocast_dtype
-                    else contextlib.nullcontext())
-        with torch.inference_mode(), autocast:
+        with torch.inference_mode(), self.info.autocast():
             return torch.sigmoid(self.model(x1, x2).float())
 
     def _forward(self, x1: torch.Tensor, x2: torch.Tensor) -> torch.Tensor:

@@ -3,6 +3,7 @@ by whole label regions, weighted BCE with Adam, early stopping on validation los
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime
 import platform
@@ -16,7 +17,7 @@ from torch import nn
 
 from .architectures import get_architecture
 from .config import TrainingConfig
-from .device import DeviceInfo, select_device
+from .device import PRECISION_CHOICES, DeviceInfo, training_device
 from .errors import Cancelled, InputError
 from .inference import PatchRunner, gather_patches, prepare_window
 from .metrics import ChangeMetrics
@@ -103,18 +104,29 @@ def check_config(config: TrainingConfig) -> None:
         problems.append(f"validation fraction must be between 0 and 1 (got {config.validation_fraction})")
     if not config.changed_weight > 0:
         problems.append(f"changed weight must be positive (got {config.changed_weight})")
+    if config.precision not in PRECISION_CHOICES:
+        problems.append(f"precision must be one of {', '.join(PRECISION_CHOICES)} (got {config.precision!r})")
     if problems:
         raise InputError("invalid training options: " + "; ".join(problems))
 
 
 def check_labels(t1: RasterSource, t2: RasterSource, labels: np.ndarray) -> None:
+    check_label_grid(t1, t2, labels)
+    check_label_counts(int((labels == 0).sum()), int((labels == 1).sum()))
+
+
+def check_label_grid(t1: RasterSource, t2: RasterSource, labels: np.ndarray) -> None:
+    """The images share one grid large enough for a patch, and the labels cover it pixel for pixel."""
     check_same_grid(t1, t2)
     check_minimum_size(t1, PATCH_SIZE)
     if labels.ndim != 2 or labels.shape != (t1.height, t1.width):
         raise InputError(f"the label raster is {labels.shape[-1] if labels.ndim else 0}×"
                          f"{labels.shape[0] if labels.ndim else 0} pixels but the images are "
                          f"{t1.width}×{t1.height}; rasterise the labels on the images' grid")
-    unchanged, changed = int((labels == 0).sum()), int((labels == 1).sum())
+
+
+def check_label_counts(unchanged: int, changed: int) -> None:
+    """Enough labelled pixels of each class to train on."""
     if unchanged < MIN_PIXELS_PER_CLASS or changed < MIN_PIXELS_PER_CLASS:
         raise InputError(f"training needs at least {MIN_PIXELS_PER_CLASS} labelled pixels of each class, but "
                          f"the labels have {unchanged} unchanged (0) and {changed} changed (1) pixels; "
@@ -180,16 +192,19 @@ def balanced_indices(classes: np.ndarray, count: int, rng: np.random.Generator) 
 
 
 def train_step(model: nn.Module, optimiser: torch.optim.Optimizer, x1: torch.Tensor, x2: torch.Tensor,
-               targets: torch.Tensor, changed_weight: float, parts: int = 1) -> float:
+               targets: torch.Tensor, changed_weight: float, parts: int = 1,
+               autocast: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext) -> float:
     """One optimiser step on a batch, computed in ``parts`` slices whose gradients add up to the whole
-    batch's weighted BCE gradient, so a batch too large for the GPU can still be stepped."""
+    batch's weighted BCE gradient, so a batch too large for the GPU can still be stepped. The forward pass
+    runs inside ``autocast()`` (the device's precision); the loss and the step are float32."""
     optimiser.zero_grad(set_to_none=True)
     weights = 1.0 + (changed_weight - 1.0) * targets
     normaliser = weights.sum()
     total = 0.0
     for piece in torch.arange(targets.numel(), device=targets.device).chunk(parts):
-        losses = nn.functional.binary_cross_entropy_with_logits(model(x1[piece], x2[piece]), targets[piece],
-                                                                reduction="none")
+        with autocast():
+            logits = model(x1[piece], x2[piece])
+        losses = nn.functional.binary_cross_entropy_with_logits(logits.float(), targets[piece], reduction="none")
         loss = (losses * weights[piece]).sum() / normaliser
         loss.backward()
         total += float(loss.detach())
@@ -233,7 +248,7 @@ def train_patch(
     labels = np.asarray(labels)
     check_labels(t1, t2, labels)
     shared = resolve_shared(config.siamese, t1.band_count, t2.band_count, config.sensors_differ)
-    info = select_device(config.device)
+    info = training_device(config.device, "patch", config.precision)
     notes: list[str] = []
     report = progress or (lambda event: None)
 
@@ -336,7 +351,8 @@ def _fit(model: PatchSiamCRNN, train_set: PatchSet, val_set: PatchSet, config: T
             x1, x2 = train_set.x1[index].to(info.device), train_set.x2[index].to(info.device)
             while True:
                 try:
-                    loss_value = train_step(model, optimiser, x1, x2, targets, config.changed_weight, parts)
+                    loss_value = train_step(model, optimiser, x1, x2, targets, config.changed_weight, parts,
+                                            info.autocast)
                     break
                 except torch.cuda.OutOfMemoryError:
                     if parts >= targets.numel():

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 import torch
 
+from siamcrnn_qgis.core.device import select_device
 from siamcrnn_qgis.core.errors import Cancelled, InputError
 from siamcrnn_qgis.core.fcn_inference import (
     BLEND,
@@ -18,7 +19,7 @@ from siamcrnn_qgis.core.fcn_inference import (
     final_region,
     split_cores,
 )
-from siamcrnn_qgis.core.fcn_model import ConvLSTM, FCNSiamCRNN, build_fcn_model
+from siamcrnn_qgis.core.fcn_model import ConvLSTM, FCNSiamCRNN, build_fcn_model, folded_copy
 from siamcrnn_qgis.core.fcn_training import (
     FCNTrainingConfig,
     TrainingPair,
@@ -68,7 +69,8 @@ def run_detection(model, metadata, t1, t2, valid1=None, **options) -> np.ndarray
         written[y:y + probability.shape[0], x:x + probability.shape[1]] += 1
 
     run = detect_fcn if "halo" in options else detect  # the registry's detect() has no halo option
-    run(model, metadata, ArraySource(t1, valid=valid1), ArraySource(t2), sink, device="cpu", **options)
+    options.setdefault("device", "cpu")
+    run(model, metadata, ArraySource(t1, valid=valid1), ArraySource(t2), sink, **options)
     assert np.all(written == 1)
     return result
 
@@ -321,6 +323,20 @@ def test_tile_size_changes_probabilities_by_at_most_1e3_away_from_edges(trained,
         assert np.abs(tiled - whole)[interior].max() <= 1e-3, tile_size
 
 
+def test_bfloat16_detection_stays_close_to_float32(trained, taizhou):
+    """PRECISION=bfloat16 on the CPU: the trained model's probabilities move a little, classes barely."""
+    result, _ = trained
+    t1, t2, _, _ = taizhou
+    exact = run_detection(result.model, result.metadata, t1, t2, tile_size=512)
+    fast = run_detection(result.model, result.metadata, t1, t2, tile_size=512, device=select_device("cpu", "bfloat16"))
+    difference = np.abs(fast - exact)
+    assert 0 < difference.max() <= 0.05
+    assert np.mean((fast >= 0.5) != (exact >= 0.5)) <= 0.005
+    tiled = run_detection(result.model, result.metadata, t1, t2, tile_size=128,
+                          device=select_device("cpu", "bfloat16"))
+    assert np.abs(tiled - fast)[32:-32, 32:-32].max() <= 1e-2  # bfloat16 rounding, not seams
+
+
 def test_model_file_round_trip(trained, taizhou, tmp_path):
     result, _ = trained
     t1, t2, _, _ = taizhou
@@ -333,3 +349,35 @@ def test_model_file_round_trip(trained, taizhou, tmp_path):
     before = run_detection(result.model, result.metadata, t1[window], t2[window], tile_size=128)
     after = run_detection(model, metadata, t1[window], t2[window], tile_size=128)
     np.testing.assert_array_equal(before, after)
+
+
+def test_a_pair_with_one_class_is_fine_when_the_pairs_together_have_both():
+    """LEVIR-like tiles: one tile has no change at all; only the pairs together must hold both classes."""
+    t1, t2, labels = _tiny_case()
+    unchanged_only = np.where(labels == 1, 255, labels).astype(np.uint8)
+    config = FCNTrainingConfig(crop_size=64, batch_size=2, samples_per_epoch=2, epochs=1, device="cpu")
+    result = train_fcn_pairs([TrainingPair(ArraySource(t1), ArraySource(t2), labels),
+                              TrainingPair(ArraySource(t1), ArraySource(t2), unchanged_only)], config)
+    assert result.label_counts == {"unchanged": 2 * int((labels == 0).sum()), "changed": int((labels == 1).sum())}
+    with pytest.raises(InputError, match="0 changed"):
+        train_fcn_pairs([TrainingPair(ArraySource(t1), ArraySource(t2), unchanged_only)] * 2, config)
+
+
+def test_folded_copy_computes_the_same_without_batch_norms_and_leaves_the_model_alone():
+    torch.manual_seed(3)
+    model = FCNSiamCRNN(3, 1, False)
+    with torch.no_grad():  # batch statistics and affine terms far from their initial values
+        for module in model.modules():
+            if isinstance(module, torch.nn.BatchNorm2d):
+                module.weight.uniform_(0.5, 1.5)
+                module.bias.uniform_(-0.5, 0.5)
+        model(torch.randn(2, 3, 96, 96) * 3 + 1, torch.randn(2, 1, 96, 96))
+    model.eval()
+    folded = folded_copy(model)
+    assert not any(isinstance(m, torch.nn.BatchNorm2d) for m in folded.modules())
+    assert sum(isinstance(m, torch.nn.BatchNorm2d) for m in model.modules()) > 20
+    x1, x2 = torch.randn(1, 3, 100, 70), torch.randn(1, 1, 100, 70)
+    with torch.inference_mode():
+        expected, got = torch.softmax(model(x1, x2), 1), torch.softmax(folded(x1, x2), 1)
+    assert torch.allclose(expected, got, atol=1e-5)
+    assert next(folded.parameters()).data_ptr() != next(model.parameters()).data_ptr()

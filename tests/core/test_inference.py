@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import torch
 
-from siamcrnn_qgis.core.device import DeviceInfo, select_device
+from siamcrnn_qgis.core.device import DeviceInfo, select_device, training_device
 from siamcrnn_qgis.core.errors import Cancelled, DeviceError, InputError
 from siamcrnn_qgis.core.inference import detect, predict_arrays
 from siamcrnn_qgis.core.sources import ArraySource
@@ -178,3 +178,32 @@ def test_device_selection():
     if not torch.cuda.is_available():
         with pytest.raises(DeviceError, match="not available.*available: .*cpu"):
             select_device("cuda")
+
+
+def test_precision_choices():
+    assert not select_device("cpu").bfloat16  # auto: float32 on the CPU, results as the float32 network
+    assert not select_device("cpu", "float32").bfloat16
+    info = select_device("cpu", "bfloat16")
+    assert info.bfloat16 and "bfloat16" in info.description
+    with pytest.raises(DeviceError, match="unknown precision 'half'.*auto, bfloat16, float32"):
+        select_device("cpu", "half")
+    assert not training_device("cpu", "fcn").bfloat16
+    assert not training_device("cpu", "patch", "auto").bfloat16
+    assert training_device("cpu", "patch", "bfloat16").bfloat16
+    if torch.cuda.is_available() and torch.cuda.is_bf16_supported():
+        assert select_device("cuda").bfloat16 and training_device("cuda", "fcn").bfloat16
+        assert not training_device("cuda", "patch").bfloat16
+
+
+def test_bfloat16_on_the_cpu_stays_close_to_float32(case):
+    model, metadata, t1, t2, (whole, _) = case
+    result = np.full((HEIGHT, WIDTH), -1.0, dtype=np.float32)
+
+    def sink(x, y, probability):
+        result[y:y + probability.shape[0], x:x + probability.shape[1]] = probability
+
+    detect(model, metadata, ArraySource(t1, nodata=-9999), ArraySource(t2, nodata=-9999), sink, tile_size=16,
+           batch_size=100, device=select_device("cpu", "bfloat16"))
+    np.testing.assert_array_equal(np.isnan(result), np.isnan(whole))
+    difference = np.nanmax(np.abs(result - whole))
+    assert 0 < difference <= 0.05  # it did compute in bfloat16, and stayed close

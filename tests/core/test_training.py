@@ -220,3 +220,15 @@ def test_cuda_out_of_memory_splits_training_batches(pair, monkeypatch):
         gradients.append([p.grad.clone() for p in model.parameters()])
     for whole, sliced in zip(*gradients):
         torch.testing.assert_close(whole, sliced, rtol=1e-5, atol=1e-6)
+
+
+def test_bfloat16_training_on_request(pair):
+    """PRECISION=bfloat16 trains the patch network under autocast (also on the CPU) and still learns."""
+    events = []
+    result = train(ArraySource(pair[0]), ArraySource(pair[1]), pair[3],
+                   TrainingConfig(**{**FAST, "precision": "bfloat16"}), events.append)
+    assert result.device.bfloat16 and "bfloat16" in result.notes[0]
+    assert all(np.isfinite(record.train_loss) for record in result.history)
+    assert result.metadata.provenance["device"] == result.device.description
+    with pytest.raises(InputError, match="precision must be one of auto, bfloat16, float32"):
+        train(ArraySource(pair[0]), ArraySource(pair[1]), pair[3], TrainingConfig(**{**FAST, "precision": "fp8"}))

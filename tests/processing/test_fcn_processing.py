@@ -46,3 +46,18 @@ def test_detect_fcn_on_the_command_line(qgis_cli, taizhou, fcn_model, tmp_path):
     assert set(np.unique(change)) <= {0, 1}
     assert np.array_equal(change, (probability >= 0.5).astype(np.uint8))
     assert 0 <= detected["CHANGED_FRACTION"] <= 1
+
+
+def test_detect_precision_choice(fcn_model, taizhou, tmp_path):
+    """PRECISION=bfloat16 through Processing (also on the CPU): close to the float32 result."""
+    outputs = {}
+    for precision in ("float32", "bfloat16"):
+        outputs[precision] = run("detect", {
+            "T1": taizhou["t1.tif"], "T2": taizhou["t2.tif"], "MODEL": fcn_model["OUTPUT_MODEL"], "DEVICE": "cpu",
+            "PRECISION": precision, "OUTPUT_PROBABILITY": tmp_path / f"p-{precision}.tif",
+            "OUTPUT_CHANGE": tmp_path / f"c-{precision}.tif",
+        })
+    exact = read(outputs["float32"]["OUTPUT_PROBABILITY"])
+    fast = read(outputs["bfloat16"]["OUTPUT_PROBABILITY"])
+    assert 0 < np.abs(fast - exact).max() <= 0.05
+    assert np.mean(read(outputs["float32"]["OUTPUT_CHANGE"]) != read(outputs["bfloat16"]["OUTPUT_CHANGE"])) <= 0.005

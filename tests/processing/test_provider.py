@@ -39,7 +39,7 @@ def test_advanced_parameters_and_no_hidden_from_modeler(qgis_app):
         p.name() for p in detect.parameterDefinitions()
         if p.flags() & QgsProcessingParameterDefinition.Flag.FlagAdvanced
     }
-    assert {"DEVICE", "TILE_SIZE", "BATCH_SIZE"} <= advanced
+    assert {"DEVICE", "PRECISION", "TILE_SIZE", "BATCH_SIZE"} <= advanced
     for algorithm_id in ALGORITHM_IDS:
         algorithm = registry.algorithmById(algorithm_id)
         for parameter in algorithm.parameterDefinitions():

@@ -117,7 +117,7 @@ class DetectAlgorithm(PairAlgorithm):
         for path in filter(None, (probability_path, change_path, polygons_path, report_path)):
             check_output_path(path)
 
-        device = select_device(self.device_name(parameters, context))
+        device = select_device(self.device_name(parameters, context), self.precision_name(parameters, context))
         feedback.pushInfo(device.description)
         model, metadata = load_model(model_path, device="cpu")
         pair = self.open_pair(self.pair, workdir, feedback)

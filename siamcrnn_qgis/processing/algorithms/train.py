@@ -142,7 +142,7 @@ class TrainAlgorithm(PairAlgorithm):
                 "Give the labels either as polygons (LABELS) or as a raster (LABEL_RASTER), exactly one of the two."))
 
     def process(self, parameters, context, feedback, workdir) -> dict:
-        from ...core.device import select_device
+        from ...core.device import training_device
         from ...core.modelfile import save_model
         from ...core.training import train
 
@@ -164,8 +164,9 @@ class TrainAlgorithm(PairAlgorithm):
             patience=self.parameterAsInt(parameters, self.PATIENCE, context),
             changed_weight=self.parameterAsDouble(parameters, self.CHANGED_WEIGHT, context),
             device=self.device_name(parameters, context),
+            precision=self.precision_name(parameters, context),
         )
-        device = select_device(config.device)
+        device = training_device(config.device, config.architecture, config.precision)
         feedback.pushInfo(device.description)
         started = time.perf_counter()
 
