@@ -164,7 +164,7 @@ def fcn_detection(device: str, seconds: float, size: int) -> list[dict]:
                use_training_statistics=True)
 
     figure = timed(synchronised(info.device, run), size * size, seconds)
-    precision = "bf16 autocast" if info.kind == "cuda" else "fp32"
+    precision = "bf16 autocast" if info.bfloat16 else "fp32"
     return [{"benchmark": "model_only", "architecture": "fcn", "path": "streamed detection of an in-memory pair",
              "device": info.description, "precision": precision, "pixels": size * size, **figure,
              "machine": machine()}]
