@@ -595,79 +595,84 @@
         <translation>polygones de changement facultatifs avec un champ de surface, sans ceux plus petits que MIN_AREA (unités de carte²).</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="75"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="78"/>
         <source>Model file</source>
         <translation>Fichier du modèle</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="78"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="81"/>
         <source>Change probability threshold</source>
         <translation>Seuil de probabilité de changement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="81"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="84"/>
         <source>Tile size (pixels)</source>
         <translation>Taille des tuiles (pixels)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="83"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="86"/>
         <source>Batch size (pixels)</source>
         <translation>Taille de lot (pixels)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="85"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="88"/>
         <source>Standardise with the training images&apos; statistics</source>
         <translation>Standardiser avec les statistiques des images d'entraînement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="87"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="90"/>
         <source>Change probability</source>
         <translation>Probabilité de changement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="89"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="92"/>
         <source>Change map</source>
         <translation>Carte des changements</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="90"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="93"/>
         <source>Change polygons</source>
         <translation>Polygones de changement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="93"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="96"/>
         <source>Minimum polygon area (map units²)</source>
         <translation>Surface minimale des polygones (unités de carte²)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="95"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="98"/>
         <source>Detection report</source>
         <translation>Rapport de détection</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="95"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="98"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="98"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="101"/>
         <source>Changed area (map units²)</source>
         <translation>Surface changée (unités de carte²)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="99"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="102"/>
         <source>Changed fraction of valid pixels</source>
         <translation>Part changée des pixels valides</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="168"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="171"/>
         <source>{changed} of {valid} valid pixels changed ({fraction:.2%}), {area:.6g} map units²; {rate:,.0f} pixels/s.</source>
         <translation>{changed} pixels valides sur {valid} ont changé ({fraction:.2%}), {area:.6g} unités de carte² ; {rate:,.0f} pixels/s.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="181"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="184"/>
         <source>{count} change polygons, {area:.6g} map units².</source>
         <translation>{count} polygones de changement, {area:.6g} unités de carte².</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
+        <source>With an fcn model each tile is read with 128 pixels of context on every side, so larger tiles waste less work: on a 3072² pair on 2 CPU cores, tiles of 1024 ran 1.4× and tiles of 2048 1.6× faster than 512, with about 2 and 4 GB of memory.</source>
+        <translation>Avec un modèle fcn, chaque tuile est lue avec 128 pixels de contexte de chaque côté : de grandes tuiles gaspillent donc moins de calcul. Sur une paire de 3072² avec 2 cœurs, des tuiles de 1024 ont été 1,4× et des tuiles de 2048 1,6× plus rapides que 512, avec environ 2 et 4 Go de mémoire.</translation>
     </message>
 </context>
 <context>

@@ -595,79 +595,84 @@
         <translation>可选的变化多边形，带面积字段，并去除小于 MIN_AREA（地图单位²）的多边形。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="75"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="78"/>
         <source>Model file</source>
         <translation>模型文件</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="78"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="81"/>
         <source>Change probability threshold</source>
         <translation>变化概率阈值</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="81"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="84"/>
         <source>Tile size (pixels)</source>
         <translation>瓦片大小（像素）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="83"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="86"/>
         <source>Batch size (pixels)</source>
         <translation>批大小（像素）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="85"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="88"/>
         <source>Standardise with the training images&apos; statistics</source>
         <translation>使用训练影像的统计量进行标准化</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="87"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="90"/>
         <source>Change probability</source>
         <translation>变化概率</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="89"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="92"/>
         <source>Change map</source>
         <translation>变化图</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="90"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="93"/>
         <source>Change polygons</source>
         <translation>变化多边形</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="93"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="96"/>
         <source>Minimum polygon area (map units²)</source>
         <translation>最小多边形面积（地图单位²）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="95"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="98"/>
         <source>Detection report</source>
         <translation>检测报告</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="95"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="98"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="98"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="101"/>
         <source>Changed area (map units²)</source>
         <translation>变化面积（地图单位²）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="99"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="102"/>
         <source>Changed fraction of valid pixels</source>
         <translation>有效像素中的变化比例</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="168"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="171"/>
         <source>{changed} of {valid} valid pixels changed ({fraction:.2%}), {area:.6g} map units²; {rate:,.0f} pixels/s.</source>
         <translation>{valid} 个有效像素中有 {changed} 个发生变化（{fraction:.2%}），{area:.6g} 地图单位²；{rate:,.0f} 像素/秒。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="181"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="184"/>
         <source>{count} change polygons, {area:.6g} map units².</source>
         <translation>{count} 个变化多边形，{area:.6g} 地图单位²。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
+        <source>With an fcn model each tile is read with 128 pixels of context on every side, so larger tiles waste less work: on a 3072² pair on 2 CPU cores, tiles of 1024 ran 1.4× and tiles of 2048 1.6× faster than 512, with about 2 and 4 GB of memory.</source>
+        <translation>使用 fcn 模型时，每个分块在四周各多读取 128 像素的上下文，因此分块越大，浪费的计算越少：在 2 个 CPU 核心上处理 3072² 的影像对时，1024 的分块比 512 快 1.4 倍，2048 的分块快 1.6 倍，内存约分别为 2 GB 和 4 GB。</translation>
     </message>
 </context>
 <context>

