@@ -37,11 +37,12 @@ from .training import (
     ProgressEvent,
     TrainingConfig,
     TrainingResult,
-    _split,
     check_config,
     check_label_counts,
     check_label_grid,
     provenance,
+    split_roles,
+    training_log,
 )
 
 IGNORE = 255
@@ -284,7 +285,7 @@ def _prepare(pair: TrainingPair, fraction: float, rng: np.random.Generator, say:
     stats = (compute_statistics(pair.t1, is_cancelled=is_cancelled),
              compute_statistics(pair.t2, is_cancelled=is_cancelled))
     pixels = labelled_pixels(labels, PATCH_RADIUS)
-    role = _split(pixels, fraction, rng, say) if hold_out else np.zeros(pixels.rows.size, dtype=np.int8)
+    role = split_roles(pixels, fraction, rng, say) if hold_out else np.zeros(pixels.rows.size, dtype=np.int8)
     valid = _valid_at(pair, stats, pixels.rows, pixels.cols)
     if not valid.all():
         say(f"{int((~valid).sum())} labelled pixels are nodata in T1 or T2 and were left out")
@@ -375,13 +376,8 @@ def train_fcn_pairs(
     first = pairs[0]
     shared = resolve_shared(config.siamese, first.t1.band_count, first.t2.band_count, config.sensors_differ)
     info = training_device(config.device, "fcn", config.precision)
-    notes: list[str] = []
     report = progress or (lambda event: None)
-
-    def say(message: str) -> None:
-        notes.append(message)
-        report(ProgressEvent(0, config.epochs, 0, 0, 0.0, message))
-
+    notes, say = training_log(config, report)
     say(info.description)
     rng = np.random.default_rng(config.seed)
     hold_out = not validation_pairs

@@ -234,6 +234,17 @@ def provenance(config: TrainingConfig, info: DeviceInfo, **extra) -> dict:
     }
 
 
+def training_log(config: TrainingConfig, report: Progress) -> tuple[list[str], Callable[[str], None]]:
+    """The notes of a training run and ``say(message)``, which adds a note and reports it as progress."""
+    notes: list[str] = []
+
+    def say(message: str) -> None:
+        notes.append(message)
+        report(ProgressEvent(0, config.epochs, 0, 0, 0.0, message))
+
+    return notes, say
+
+
 def train_patch(
     t1: RasterSource,
     t2: RasterSource,
@@ -249,19 +260,14 @@ def train_patch(
     check_labels(t1, t2, labels)
     shared = resolve_shared(config.siamese, t1.band_count, t2.band_count, config.sensors_differ)
     info = training_device(config.device, "patch", config.precision)
-    notes: list[str] = []
     report = progress or (lambda event: None)
-
-    def say(message: str) -> None:
-        notes.append(message)
-        report(ProgressEvent(0, config.epochs, 0, 0, 0.0, message))
-
+    notes, say = training_log(config, report)
     say(info.description)
     stats = (compute_statistics(t1, is_cancelled=is_cancelled, name="T1"),
              compute_statistics(t2, is_cancelled=is_cancelled, name="T2"))
     rng = np.random.default_rng(config.seed)
     pixels = labelled_pixels(labels, PATCH_RADIUS)
-    role = _split(pixels, config.validation_fraction, rng, say)
+    role = split_roles(pixels, config.validation_fraction, rng, say)
     used = np.nonzero(role >= 0)[0]
     x1, x2, kept = extract_patches(t1, t2, stats, pixels.rows[used], pixels.cols[used], is_cancelled)
     if kept.size < used.size:
@@ -311,7 +317,7 @@ def train_patch(
     )
 
 
-def _split(pixels: LabelledPixels, fraction: float, rng: np.random.Generator,
+def split_roles(pixels: LabelledPixels, fraction: float, rng: np.random.Generator,
            say: Callable[[str], None]) -> np.ndarray:
     """Role of each labelled pixel: 1 validation, 0 training, -1 unused (buffer of a spatial split)."""
     validation = split_groups(pixels, fraction, rng)
