@@ -59,8 +59,48 @@ def check_output_path(path: str | os.PathLike) -> None:
 
 
 def _temporary_name(path: Path) -> Path:
-    """A hidden name in the same folder (so os.replace is atomic) that keeps the extension GDAL keys on."""
+    """A hidden name in the same folder (so os.replace is atomic) that keeps the extension GDAL keys on.
+
+    Temporary files for the same output left by processes that no longer run (killed outright, so they
+    could not clean up) are removed first."""
+    remove_stale_temporaries(path)
     return path.with_name(f".{path.stem}.partial-{os.getpid()}-{uuid.uuid4().hex[:8]}{path.suffix}")
+
+
+def _process_running(pid: int) -> bool:
+    """Whether a process with this id exists (True when that cannot be told, so nothing is removed)."""
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # os.kill(pid, 0) would terminate the process on Windows
+        import ctypes
+
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if handle:
+            kernel32.CloseHandle(handle)
+            return True
+        return ctypes.get_last_error() != 87  # ERROR_INVALID_PARAMETER: no such process
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # e.g. another user's process
+        return True
+    return True
+
+
+def remove_stale_temporaries(path: str | os.PathLike) -> list[Path]:
+    """Delete the hidden temporary files of ``path`` (and their GDAL companions) whose writing process
+    is gone; returns what was removed."""
+    final = Path(path)
+    pattern = glob.escape(str(final.with_name(f".{final.stem}.partial-"))) + "*"
+    stale = []
+    for candidate in map(Path, glob.glob(pattern)):
+        pid_text = candidate.name[len(f".{final.stem}.partial-"):].split("-", 1)[0]
+        if pid_text.isdigit() and not _process_running(int(pid_text)):
+            stale.append(candidate)
+    _remove(stale)
+    return stale
 
 
 def _split_temporary(temporary: Path) -> tuple[str, str]:

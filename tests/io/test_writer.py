@@ -11,7 +11,13 @@ import pytest
 from osgeo import gdal
 
 from siamcrnn_qgis.core.errors import InputError
-from siamcrnn_qgis.io.writer import GeoTiffWriter, atomic_file, check_output_path, write_style_sidecar
+from siamcrnn_qgis.io.writer import (
+    GeoTiffWriter,
+    atomic_file,
+    check_output_path,
+    remove_stale_temporaries,
+    write_style_sidecar,
+)
 
 from .builders import utm_grid
 
@@ -167,3 +173,30 @@ def test_style_sidecar_sits_beside_the_output(tmp_path):
     assert "paletted" in (tmp_path / "result.v2.qml").read_text()
     with pytest.raises(FileNotFoundError, match="style nothing.qml is missing"):
         write_style_sidecar(tmp_path / "x.tif", "nothing.qml")
+
+
+def _dead_pid() -> int:
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+def test_temporaries_of_killed_runs_are_removed_by_the_next_write(tmp_path):
+    """A process killed outright leaves its hidden temporary file; the next write of that output removes it,
+    and leaves alone the temporaries of running processes and of other outputs."""
+    dead = _dead_pid()
+    stale = [tmp_path / f".probability.partial-{dead}-0123abcd.tif",
+             tmp_path / f".probability.partial-{dead}-0123abcd.tif.aux.xml"]
+    alive = tmp_path / f".probability.partial-{os.getpid()}-89abcdef.tif"  # this process: still writing
+    other = tmp_path / f".change.partial-{dead}-0123abcd.tif"  # another output's: left to its own next write
+    for path in [*stale, alive, other]:
+        path.write_bytes(b"partial")
+    with GeoTiffWriter(tmp_path / "probability.tif", utm_grid(20, 10), "float32", nodata=-1.0) as writer:
+        writer.write(0, 0, np.zeros((10, 20), np.float32))
+        writer.finalize()
+    assert _names(tmp_path) == sorted([alive.name, other.name, "probability.tif"])
+    assert remove_stale_temporaries(tmp_path / "change.tif") == [other]
+    assert not other.exists() and alive.exists()

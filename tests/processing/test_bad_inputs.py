@@ -619,6 +619,10 @@ def test_killed_detection_leaves_no_file_under_the_final_name(world, tmp_path):
     leftovers = files_in(out)
     assert "probability.tif" not in leftovers
     assert leftovers and all(name.startswith(".probability.partial-") for name in leftovers), leftovers
+    from siamcrnn_qgis.io.writer import remove_stale_temporaries
+
+    remove_stale_temporaries(out / "probability.tif")  # what the next run writing this output does first
+    assert files_in(out) == []
 
 
 # ---- two detections at once ----------------------------------------------------------------------------
