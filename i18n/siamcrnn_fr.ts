@@ -857,8 +857,8 @@
     </message>
     <message>
         <location filename="../siamcrnn_qgis/processing/pair.py" line="79"/>
-        <source>auto computes in bfloat16 on NVIDIA GPUs (where the patch network still trains in float32) and in float32 elsewhere. bfloat16 on the CPU is two to three times faster on CPUs with Intel AMX and slower on others; detection probabilities then differ from float32 by up to about 0.05.</source>
-        <translation>auto calcule en bfloat16 sur les GPU NVIDIA (où le réseau à patchs s'entraîne néanmoins en float32) et en float32 ailleurs. Le bfloat16 sur le processeur est deux à trois fois plus rapide sur les processeurs dotés d'Intel AMX et plus lent sur les autres ; les probabilités de détection diffèrent alors de celles en float32 d'environ 0,05 au plus.</translation>
+        <source>auto computes in bfloat16 on NVIDIA GPUs (where the patch network still trains in float32) and in float32 elsewhere. bfloat16 on the CPU made detection two to three times faster on a CPU with Intel AMX (on CPUs without AMX it is likely slower); detection probabilities then differ from float32 by up to about 0.05.</source>
+        <translation>auto calcule en bfloat16 sur les GPU NVIDIA (où le réseau à patchs s'entraîne néanmoins en float32) et en float32 ailleurs. Le bfloat16 sur le processeur a rendu la détection deux à trois fois plus rapide sur un processeur doté d'Intel AMX (sans AMX, il est probablement plus lent) ; les probabilités de détection diffèrent alors de celles en float32 d'environ 0,05 au plus.</translation>
     </message>
 </context>
 <context>

@@ -857,8 +857,8 @@
     </message>
     <message>
         <location filename="../siamcrnn_qgis/processing/pair.py" line="79"/>
-        <source>auto computes in bfloat16 on NVIDIA GPUs (where the patch network still trains in float32) and in float32 elsewhere. bfloat16 on the CPU is two to three times faster on CPUs with Intel AMX and slower on others; detection probabilities then differ from float32 by up to about 0.05.</source>
-        <translation>auto 在 NVIDIA GPU 上以 bfloat16 计算（其中 patch 网络仍以 float32 训练），在其他设备上以 float32 计算。在 CPU 上使用 bfloat16 时，支持 Intel AMX 的 CPU 快两到三倍，其他 CPU 则更慢；此时检测概率与 float32 的结果最多相差约 0.05。</translation>
+        <source>auto computes in bfloat16 on NVIDIA GPUs (where the patch network still trains in float32) and in float32 elsewhere. bfloat16 on the CPU made detection two to three times faster on a CPU with Intel AMX (on CPUs without AMX it is likely slower); detection probabilities then differ from float32 by up to about 0.05.</source>
+        <translation>auto 在 NVIDIA GPU 上以 bfloat16 计算（其中 patch 网络仍以 float32 训练），在其他设备上以 float32 计算。在支持 Intel AMX 的 CPU 上，bfloat16 使检测快了两到三倍（不支持 AMX 的 CPU 上可能更慢）；此时检测概率与 float32 的结果最多相差约 0.05。</translation>
     </message>
 </context>
 <context>

@@ -11,11 +11,11 @@ import torch
 from .errors import DeviceError
 
 DEVICE_CHOICES = ("auto", "cuda", "mps", "cpu")
-#: Arithmetic of detection. 'auto': bfloat16 autocast on CUDA GPUs that support it, float32 elsewhere, so
-#: CPU results stay those of the float32 network. 'bfloat16': also on the CPU, where CPUs with Intel AMX
-#: run it two to three times faster than float32 (without AMX it is emulated and slower); probabilities
-#: move by up to about 0.05 (0.02–0.04 % of the test pixels change class on the real data sets).
-#: 'float32': float32 everywhere.
+#: Arithmetic of detection (and of fcn training). 'auto': bfloat16 autocast on CUDA GPUs that support it,
+#: float32 elsewhere, so CPU results stay those of the float32 network. 'bfloat16': also on the CPU; on
+#: this project's AMX CPU detection ran two to three times faster than in float32 (without AMX it is
+#: likely slower), probabilities moved by up to 0.047 and 0.01–0.14 % of the test pixels changed class
+#: on the real data sets. 'float32': float32 everywhere.
 PRECISION_CHOICES = ("auto", "bfloat16", "float32")
 
 
@@ -53,8 +53,8 @@ def available_devices() -> list[str]:
 
 
 def cpu_has_amx() -> bool:
-    """Whether this CPU has Intel AMX tiles, where oneDNN runs bfloat16 convolutions several times faster
-    than float32 (on CPUs without it bfloat16 is emulated and slower)."""
+    """Whether this CPU has Intel AMX tiles, on which bfloat16 detection ran two to three times faster
+    than float32 (on CPUs without it bfloat16 is likely slower)."""
     probe = getattr(getattr(torch, "cpu", None), "_is_amx_tile_supported", None)
     try:
         return bool(probe is not None and probe())

@@ -89,9 +89,9 @@ class PairAlgorithm(SiamCRNNAlgorithm):
             + self.tr("auto uses an NVIDIA GPU (CUDA), then an Apple GPU (MPS), then the CPU.")
             + "</li><li><b>PRECISION</b>: "
             + self.tr("auto computes in bfloat16 on NVIDIA GPUs (where the patch network still trains in "
-                      "float32) and in float32 elsewhere. bfloat16 on the CPU is two to three times faster on "
-                      "CPUs with Intel AMX and slower on others; detection probabilities then differ from "
-                      "float32 by up to about 0.05.")
+                      "float32) and in float32 elsewhere. bfloat16 on the CPU made detection two to three times "
+                      "faster on a CPU with Intel AMX (on CPUs without AMX it is likely slower); detection "
+                      "probabilities then differ from float32 by up to about 0.05.")
             + "</li>"
         )
 
