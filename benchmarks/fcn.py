@@ -63,9 +63,11 @@ def probability_map(model, metadata, t1: np.ndarray, t2: np.ndarray, **options) 
 
 
 def speed(size: int, device: str, precisions: list[str], architectures: tuple[str, ...] = ("fcn", "patch"),
-          bands: int = 4, tile_size: int = 1024) -> list[dict]:
+          bands: int = 4, tile_size: int = 1024, patch_tile_size: int = 512) -> list[dict]:
     """Pixels per second of both architectures (untrained weights) on a random ``bands``-band pair, in each
-    precision, the two architectures alternating so that both see the same machine load."""
+    precision, the two architectures alternating so that both see the same machine load. Each runs with
+    its own tile size: the patch network is fastest with 512² tiles here (19,764 px/s against 14,986 with
+    1024² tiles, float32, 1024² pair), the fcn network with the largest window that fits."""
     rng = np.random.default_rng(0)
     t1 = rng.normal(size=(bands, size, size)).astype(np.float32)
     t2 = (t1 + rng.normal(size=t1.shape)).astype(np.float32)
@@ -83,13 +85,13 @@ def speed(size: int, device: str, precisions: list[str], architectures: tuple[st
                                      stats_t2=stats2, hyperparameters=model.hyperparameters())
             options = {"tile_size": tile_size, "device": info, "use_training_statistics": True}
             if name == "patch":
-                options["batch_size"] = 4096
+                options.update(batch_size=4096, tile_size=patch_tile_size)
             probability_map(model.eval(), metadata, t1[:, :256, :256], t2[:, :256, :256], **options)  # warm-up
             _, summary = probability_map(model, metadata, t1, t2, **options)
             figures[name] = summary.pixels_per_second
             rows.append({"benchmark": "detect_speed", "architecture": name, "precision": precision,
                          "bfloat16": info.bfloat16, "pixels": summary.pixels, "seconds": round(summary.seconds, 3),
-                         "pixels_per_second": round(summary.pixels_per_second), "tile_size": tile_size,
+                         "pixels_per_second": round(summary.pixels_per_second), "tile_size": options["tile_size"],
                          "device": info.description,
                          "load_average": [round(value, 2) for value in os.getloadavg()]})
         if len(figures) == 2:
@@ -223,7 +225,8 @@ def main() -> None:
     parser.add_argument("what", choices=("speed", "accuracy"))
     parser.add_argument("datasets", nargs="*", default=["taizhou", "italy", "levir"])
     parser.add_argument("--size", type=int, default=1024)
-    parser.add_argument("--tile-size", type=int, default=1024)
+    parser.add_argument("--tile-size", type=int, default=1024, help="fcn tile (core) size")
+    parser.add_argument("--patch-tile-size", type=int, default=512, help="patch tile size (the detect default)")
     parser.add_argument("--device", default="auto")
     parser.add_argument("--architecture", choices=("patch", "fcn", "both"), default="both",
                         help="which architecture(s) to measure (default both; accuracy: same protocol)")
@@ -237,7 +240,8 @@ def main() -> None:
     precisions = ["float32", "bfloat16"] if args.precision == "both" else [args.precision]
     if args.what == "speed":
         architectures = ("fcn", "patch") if args.architecture == "both" else (args.architecture,)
-        for row in speed(args.size, args.device, precisions, architectures, tile_size=args.tile_size):
+        for row in speed(args.size, args.device, precisions, architectures, tile_size=args.tile_size,
+                         patch_tile_size=args.patch_tile_size):
             print(json.dumps(row), flush=True)
         return
     fcn = FCNTrainingConfig(device=args.device, epochs=args.epochs,
