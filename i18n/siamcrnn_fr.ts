@@ -1099,107 +1099,107 @@ Vous pouvez lancer la même commande dans un terminal :
         <translation>Rapport HTML : courbes de perte, métriques de validation, nombre d'étiquettes, périphérique, durée.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="95"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="96"/>
         <source>Label polygons</source>
         <translation>Polygones d'étiquettes</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="97"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="98"/>
         <source>Label field (0 unchanged, 1 changed)</source>
         <translation>Champ d'étiquette (0 inchangé, 1 changé)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="100"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="101"/>
         <source>Label raster (instead of polygons)</source>
         <translation>Raster d'étiquettes (au lieu des polygones)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="102"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="103"/>
         <source>Architecture</source>
         <translation>Architecture</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="102"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="103"/>
         <source>Branches</source>
         <translation>Branches</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="111"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="112"/>
         <source>Maximum epochs</source>
         <translation>Nombre maximal d'époques</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="111"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="112"/>
         <source>Batch size</source>
         <translation>Taille de lot</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="111"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="112"/>
         <source>Learning rate</source>
         <translation>Taux d'apprentissage</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="111"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="112"/>
         <source>Validation fraction of labelled regions</source>
         <translation>Part des régions étiquetées réservée à la validation</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="119"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="120"/>
         <source>Random seed</source>
         <translation>Graine aléatoire</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="129"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="130"/>
         <source>Model file</source>
         <translation>Fichier du modèle</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="129"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="130"/>
         <source>SiamCRNN model (*.safetensors)</source>
         <translation>Modèle SiamCRNN (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="131"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="132"/>
         <source>Training report</source>
         <translation>Rapport d'entraînement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="131"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="132"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="133"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="134"/>
         <source>Validation kappa</source>
         <translation>Kappa de validation</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="134"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="135"/>
         <source>Validation F1</source>
         <translation>F1 de validation</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="141"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="142"/>
         <source>Give the labels either as polygons (LABELS) or as a raster (LABEL_RASTER), exactly one of the two.</source>
         <translation>Donnez les étiquettes soit sous forme de polygones (LABELS), soit sous forme de raster (LABEL_RASTER), exactement l'un des deux.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="182"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="183"/>
         <source>Epoch {epoch}/{epochs}: training loss {train:.4f}, validation loss {val:.4f}, validation kappa {kappa:.3f}</source>
         <translation>Époque {epoch}/{epochs} : perte d'entraînement {train:.4f}, perte de validation {val:.4f}, kappa de validation {kappa:.3f}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="198"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="199"/>
         <source>Best epoch {epoch}: validation kappa {kappa:.3f}, F1 {f1:.3f}, overall accuracy {oa:.3f}.</source>
         <translation>Meilleure époque {epoch} : kappa de validation {kappa:.3f}, F1 {f1:.3f}, précision globale {oa:.3f}.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="209"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="210"/>
         <source>Saved the model to {path}.</source>
         <translation>Modèle enregistré dans {path}.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="222"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="223"/>
         <source>Labelled pixels: {unchanged} unchanged, {changed} changed.</source>
         <translation>Pixels étiquetés : {unchanged} inchangés, {changed} changés.</translation>
     </message>
@@ -1209,17 +1209,17 @@ Vous pouvez lancer la même commande dans un terminal :
         <translation>avancé : tirages équilibrés par classe à chaque époque (la durée d'entraînement ne croît pas avec le nombre d'étiquettes), nombre d'époques sans meilleure perte de validation avant l'arrêt, et poids de la classe changée dans l'entropie croisée.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="119"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="120"/>
         <source>Class-balanced samples per epoch</source>
         <translation>Échantillons équilibrés par classe et par époque</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="119"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="120"/>
         <source>Early stopping patience (epochs)</source>
         <translation>Patience de l'arrêt anticipé (époques)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="119"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="120"/>
         <source>Loss weight of the changed class</source>
         <translation>Poids de la classe changée dans la perte</translation>
     </message>

@@ -1099,107 +1099,107 @@ You can run the same command in a terminal:
         <translation>HTML 报告：损失曲线、验证指标、标注数量、计算设备、耗时。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="95"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="96"/>
         <source>Label polygons</source>
         <translation>标注多边形</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="97"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="98"/>
         <source>Label field (0 unchanged, 1 changed)</source>
         <translation>标注字段（0 未变化，1 变化）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="100"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="101"/>
         <source>Label raster (instead of polygons)</source>
         <translation>标注栅格（代替多边形）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="102"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="103"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="102"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="103"/>
         <source>Branches</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="111"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="112"/>
         <source>Maximum epochs</source>
         <translation>最大轮次</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="111"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="112"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="111"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="112"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="111"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="112"/>
         <source>Validation fraction of labelled regions</source>
         <translation>用于验证的已标注区域比例</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="119"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="120"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="129"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="130"/>
         <source>Model file</source>
         <translation>模型文件</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="129"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="130"/>
         <source>SiamCRNN model (*.safetensors)</source>
         <translation>SiamCRNN 模型 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="131"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="132"/>
         <source>Training report</source>
         <translation>训练报告</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="131"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="132"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="133"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="134"/>
         <source>Validation kappa</source>
         <translation>验证 Kappa</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="134"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="135"/>
         <source>Validation F1</source>
         <translation>验证 F1</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="141"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="142"/>
         <source>Give the labels either as polygons (LABELS) or as a raster (LABEL_RASTER), exactly one of the two.</source>
         <translation>请以多边形（LABELS）或栅格（LABEL_RASTER）的形式给出标注，二者必须且只能选其一。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="182"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="183"/>
         <source>Epoch {epoch}/{epochs}: training loss {train:.4f}, validation loss {val:.4f}, validation kappa {kappa:.3f}</source>
         <translation>轮次 {epoch}/{epochs}：训练损失 {train:.4f}，验证损失 {val:.4f}，验证 Kappa {kappa:.3f}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="198"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="199"/>
         <source>Best epoch {epoch}: validation kappa {kappa:.3f}, F1 {f1:.3f}, overall accuracy {oa:.3f}.</source>
         <translation>最佳轮次 {epoch}：验证 Kappa {kappa:.3f}，F1 {f1:.3f}，总体精度 {oa:.3f}。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="209"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="210"/>
         <source>Saved the model to {path}.</source>
         <translation>模型已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="222"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="223"/>
         <source>Labelled pixels: {unchanged} unchanged, {changed} changed.</source>
         <translation>已标注像素：{unchanged} 个未变化，{changed} 个变化。</translation>
     </message>
@@ -1209,17 +1209,17 @@ You can run the same command in a terminal:
         <translation>高级：每轮按类别均衡抽取的样本数（训练时间不随标注数量增长）、验证损失不再改善时停止前等待的轮数，以及交叉熵中变化类的权重。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="119"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="120"/>
         <source>Class-balanced samples per epoch</source>
         <translation>每轮类别均衡样本数</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="119"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="120"/>
         <source>Early stopping patience (epochs)</source>
         <translation>早停耐心值（轮数）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="119"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="120"/>
         <source>Loss weight of the changed class</source>
         <translation>变化类的损失权重</translation>
     </message>

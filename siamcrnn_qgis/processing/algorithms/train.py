@@ -71,7 +71,8 @@ class TrainAlgorithm(PairAlgorithm):
                                                         "from its 5×5 neighbourhood; fcn: fully convolutional "
                                                         "(ResNet encoders, ConvLSTM per level, FPN decoder), "
                                                         "detects 10–14× faster than patch (measured on a 2-core "
-                                                        "CPU) and learns from wide context, best on a GPU; BATCH_SIZE then counts 256×256 crops and "
+                                                        "CPU) and learns from wide context, best on a GPU; "
+                                                        "BATCH_SIZE then counts 256×256 crops and "
                                                         "values left at their defaults take the fcn's own.")
             + "</li><li><b>SIAMESE</b>: " + self.tr("auto shares one branch when both dates have the same number "
                                                    "of bands; separate (pseudo-siamese) for different sensors, "
