@@ -96,7 +96,7 @@ def patch_network(device: str, seconds: float, batch_size: int) -> list[dict]:
     torch.manual_seed(0)
     model = PatchSiamCRNN(BANDS, BANDS, shared=True)
     runner = PatchRunner(model, info, batch_size)
-    precision = "bf16 autocast" if runner.autocast_dtype is not None else "fp32"
+    precision = "bf16 autocast" if info.bfloat16 else "fp32"
     count = batch_size * (4 if info.kind == "cpu" else 64)
     generator = torch.Generator().manual_seed(1)
     x1 = torch.randn(count, BANDS, 5, 5, generator=generator).contiguous(memory_format=torch.channels_last)

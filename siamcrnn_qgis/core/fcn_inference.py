@@ -215,7 +215,6 @@ class FCNRunner:
     def __init__(self, model: nn.Module, info: DeviceInfo) -> None:
         self.info = info
         self.model = model.to(info.device).eval().to(memory_format=torch.channels_last)
-        self.autocast_dtype = torch.bfloat16 if info.bfloat16 else None
 
     def _transfer(self, array: np.ndarray) -> torch.Tensor:
         # [h, w, C] → [1, C, h, w] viewed in channels_last memory, without a copy

@@ -8,7 +8,6 @@ not grow with the raster. Several image pairs can be trained on together, e.g. d
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import math
 import time
@@ -32,6 +31,7 @@ from .patch_model import PATCH_RADIUS, resolve_shared
 from .regions import labelled_pixels
 from .sources import RasterSource
 from .training import (
+    EarlyStopping,
     EpochRecord,
     Progress,
     ProgressEvent,
@@ -440,7 +440,7 @@ def _fit(model: FCNSiamCRNN, pairs: list[_PreparedPair], validating: list[_Prepa
     shape = crop_shape(config, pairs)
     batches = math.ceil(config.samples_per_epoch / config.batch_size)
     history: list[EpochRecord] = []
-    best_loss, best_epoch, best_state, best_metrics, waited = np.inf, 0, None, None, 0
+    best = EarlyStopping(config.patience)
 
     def to_device(tensor: torch.Tensor) -> torch.Tensor:
         if info.kind == "cuda":
@@ -485,20 +485,10 @@ def _fit(model: FCNSiamCRNN, pairs: list[_PreparedPair], validating: list[_Prepa
             record = EpochRecord(epoch, total_loss / batches, val_loss, metrics.as_dict(),
                                  time.perf_counter() - epoch_started)
             history.append(record)
-            if val_loss < best_loss:
-                best_loss, best_epoch, best_metrics, waited = val_loss, epoch, metrics, 0
-                best_state = copy.deepcopy(model.state_dict())
-            else:
-                waited += 1
-            stopping = waited >= config.patience
-            report(ProgressEvent(epoch, config.epochs, batches, batches,
-                                 epoch / config.epochs if not stopping else 1.0,
-                                 f"epoch {epoch}: train loss {record.train_loss:.4f}, validation loss "
-                                 f"{val_loss:.4f}, kappa {metrics.kappa:.3f}"
-                                 + (" — stopping early" if stopping else ""),
-                                 train_loss=record.train_loss, val_loss=val_loss, val_metrics=record.val_metrics))
+            stopping = best.update(record, metrics, model)
+            report(best.event(record, metrics, config.epochs, batches, stopping))
             if stopping:
                 break
-    model.load_state_dict(best_state)
+    model.load_state_dict(best.state)
     model.to("cpu").eval()
-    return history, best_epoch, best_metrics
+    return history, best.epoch, best.metrics

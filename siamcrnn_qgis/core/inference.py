@@ -213,7 +213,6 @@ class PatchRunner:
         self.log = log
         # channels_last suits both cuDNN and oneDNN on these small patches (measured ~1.3× on CPU).
         self.model = model.to(info.device).eval().to(memory_format=torch.channels_last)
-        self.autocast_dtype = torch.bfloat16 if info.bfloat16 else None
 
     @property
     def tiles_in_flight(self) -> int:

@@ -234,6 +234,38 @@ def provenance(config: TrainingConfig, info: DeviceInfo, **extra) -> dict:
     }
 
 
+class EarlyStopping:
+    """The best epoch so far (lowest validation loss) with its weights and metrics, and whether training
+    has gone ``patience`` epochs without improving on it."""
+
+    def __init__(self, patience: int) -> None:
+        self.patience = patience
+        self.loss = np.inf
+        self.epoch = 0
+        self.state: dict | None = None
+        self.metrics: ChangeMetrics | None = None
+        self.waited = 0
+
+    def update(self, record: EpochRecord, metrics: ChangeMetrics, model: nn.Module) -> bool:
+        """Take one epoch's result; True when training should stop."""
+        if record.val_loss < self.loss:
+            self.loss, self.epoch, self.metrics, self.waited = record.val_loss, record.epoch, metrics, 0
+            self.state = copy.deepcopy(model.state_dict())
+        else:
+            self.waited += 1
+        return self.waited >= self.patience
+
+    @staticmethod
+    def event(record: EpochRecord, metrics: ChangeMetrics, epochs: int, batches: int, stopping: bool
+              ) -> ProgressEvent:
+        """The end-of-epoch progress event with its log line."""
+        return ProgressEvent(record.epoch, epochs, batches, batches, record.epoch / epochs if not stopping else 1.0,
+                             f"epoch {record.epoch}: train loss {record.train_loss:.4f}, validation loss "
+                             f"{record.val_loss:.4f}, kappa {metrics.kappa:.3f}"
+                             + (" — stopping early" if stopping else ""),
+                             train_loss=record.train_loss, val_loss=record.val_loss, val_metrics=record.val_metrics)
+
+
 def training_log(config: TrainingConfig, report: Progress) -> tuple[list[str], Callable[[str], None]]:
     """The notes of a training run and ``say(message)``, which adds a note and reports it as progress."""
     notes: list[str] = []
@@ -342,7 +374,7 @@ def _fit(model: PatchSiamCRNN, train_set: PatchSet, val_set: PatchSet, config: T
     samples = config.samples_per_epoch
     batches = -(-samples // config.batch_size)
     history: list[EpochRecord] = []
-    best_loss, best_epoch, best_state, best_metrics, waited = np.inf, 0, None, None, 0
+    best = EarlyStopping(config.patience)
     parts = 1  # slices per training batch; doubled on CUDA out-of-memory
     for epoch in range(1, config.epochs + 1):
         epoch_started = time.perf_counter()
@@ -382,18 +414,10 @@ def _fit(model: PatchSiamCRNN, train_set: PatchSet, val_set: PatchSet, config: T
         record = EpochRecord(epoch, total_loss / samples, val_loss, metrics.as_dict(),
                              time.perf_counter() - epoch_started)
         history.append(record)
-        if val_loss < best_loss:
-            best_loss, best_epoch, best_metrics, waited = val_loss, epoch, metrics, 0
-            best_state = copy.deepcopy(model.state_dict())
-        else:
-            waited += 1
-        stopping = waited >= config.patience
-        report(ProgressEvent(epoch, config.epochs, batches, batches, epoch / config.epochs if not stopping else 1.0,
-                             f"epoch {epoch}: train loss {record.train_loss:.4f}, validation loss {val_loss:.4f}, "
-                             f"kappa {metrics.kappa:.3f}" + (" — stopping early" if stopping else ""),
-                             train_loss=record.train_loss, val_loss=val_loss, val_metrics=record.val_metrics))
+        stopping = best.update(record, metrics, model)
+        report(best.event(record, metrics, config.epochs, batches, stopping))
         if stopping:
             break
-    model.load_state_dict(best_state)
+    model.load_state_dict(best.state)
     model.to("cpu").eval()
-    return history, best_epoch, best_metrics
+    return history, best.epoch, best.metrics
