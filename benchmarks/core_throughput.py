@@ -29,11 +29,12 @@ if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
 from siamcrnn_qgis.core.architectures import architecture_names, get_architecture  # noqa: E402
+from siamcrnn_qgis.core.detection import detect  # noqa: E402
 from siamcrnn_qgis.core.device import select_device  # noqa: E402
-from siamcrnn_qgis.core.inference import PATCH_RADIUS, PatchRunner, _Tile, detect  # noqa: E402
 from siamcrnn_qgis.core.modelfile import ModelMetadata  # noqa: E402
 from siamcrnn_qgis.core.normalisation import BandStatistics  # noqa: E402
-from siamcrnn_qgis.core.patch_model import PatchSiamCRNN  # noqa: E402
+from siamcrnn_qgis.core.patch.detection import PatchRunner, _Tile  # noqa: E402
+from siamcrnn_qgis.core.patch.model import PATCH_RADIUS, PatchSiamCRNN  # noqa: E402
 from siamcrnn_qgis.core.sources import ArraySource  # noqa: E402
 
 BANDS = 4
@@ -149,7 +150,7 @@ def fcn_detection(device: str, seconds: float, size: int) -> list[dict]:
     info = select_device(device)
     torch.manual_seed(0)
     architecture = get_architecture("fcn")
-    model = architecture.resolve("build_model")(BANDS, BANDS, True, {})
+    model = architecture.build_model(BANDS, BANDS, True, {})
     rng = np.random.default_rng(3)
     t1 = rng.standard_normal((BANDS, size, size), dtype=np.float32)
     t2 = rng.standard_normal((BANDS, size, size), dtype=np.float32)

@@ -23,17 +23,19 @@ import numpy as np
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
+from siamcrnn_qgis.core.architectures import get_architecture  # noqa: E402
+from siamcrnn_qgis.core.detection import detect  # noqa: E402
 from siamcrnn_qgis.core.device import select_device  # noqa: E402
-from siamcrnn_qgis.core.fcn_model import FCNSiamCRNN  # noqa: E402
-from siamcrnn_qgis.core.fcn_training import FCNTrainingConfig, TrainingPair, train_fcn_pairs  # noqa: E402
-from siamcrnn_qgis.core.inference import detect  # noqa: E402
+from siamcrnn_qgis.core.fcn.model import FCNSiamCRNN  # noqa: E402
+from siamcrnn_qgis.core.fcn.training import FCNTrainingConfig, TrainingPair, train_fcn_pairs  # noqa: E402
 from siamcrnn_qgis.core.metrics import ChangeMetrics, confusion_matrix  # noqa: E402
 from siamcrnn_qgis.core.modelfile import ModelMetadata  # noqa: E402
 from siamcrnn_qgis.core.normalisation import compute_statistics  # noqa: E402
-from siamcrnn_qgis.core.patch_model import PATCH_RADIUS, PatchSiamCRNN  # noqa: E402
+from siamcrnn_qgis.core.options import TrainingConfig  # noqa: E402
+from siamcrnn_qgis.core.patch.model import PATCH_RADIUS, PatchSiamCRNN  # noqa: E402
 from siamcrnn_qgis.core.regions import labelled_pixels, split_groups  # noqa: E402
 from siamcrnn_qgis.core.sources import ArraySource  # noqa: E402
-from siamcrnn_qgis.core.training import TrainingConfig, train_patch  # noqa: E402
+from siamcrnn_qgis.core.training import train  # noqa: E402
 
 
 def data_dir() -> Path:
@@ -120,7 +122,7 @@ def taizhou_data() -> Dataset:
     folder = data_dir() / "taizhou_landsat7"
     t1, t2 = read(folder / "t1.tif").astype(np.float32), read(folder / "t2.tif").astype(np.float32)
     labels = read(folder / "labels.tif")
-    pixels = labelled_pixels(labels, 2)
+    pixels = labelled_pixels(labels, 4)
     held_out = split_groups(pixels, 0.5, np.random.default_rng(0))
     train_labels = labels.copy()
     train_labels[pixels.rows[held_out], pixels.cols[held_out]] = 255
@@ -188,7 +190,7 @@ def train_patch_on(data: Dataset, config: TrainingConfig):
     """The patch trainer on the training and validation tiles together (it holds out label regions itself)."""
     t1, t2, labels = mosaic(data.train + data.validation)  # the patch trainer holds out label regions
     config = dataclasses.replace(config, sensors_differ=data.sensors_differ)
-    return train_patch(ArraySource(t1), ArraySource(t2), labels, config)
+    return train(ArraySource(t1), ArraySource(t2), labels, config)
 
 
 def evaluate(architecture: str, data: Dataset, result, device: str, precisions: list[str]) -> dict:
@@ -232,10 +234,11 @@ def main() -> None:
                         help="which architecture(s) to measure (default both; accuracy: same protocol)")
     parser.add_argument("--precision", choices=("auto", "bfloat16", "float32", "both"), default="both",
                         help="arithmetic precision of detection (both: float32 and bfloat16, compared)")
-    parser.add_argument("--epochs", type=int, default=FCNTrainingConfig.epochs)
+    fcn_defaults = get_architecture("fcn").training_defaults
+    parser.add_argument("--epochs", type=int, default=fcn_defaults.epochs)
     parser.add_argument("--crop-size", type=int, default=FCNTrainingConfig.crop_size)
-    parser.add_argument("--patience", type=int, default=FCNTrainingConfig.patience)
-    parser.add_argument("--crops-per-epoch", type=int, default=FCNTrainingConfig.samples_per_epoch)
+    parser.add_argument("--patience", type=int, default=fcn_defaults.patience)
+    parser.add_argument("--crops-per-epoch", type=int, default=fcn_defaults.samples_per_epoch)
     args = parser.parse_args()
     precisions = ["float32", "bfloat16"] if args.precision == "both" else [args.precision]
     if args.what == "speed":

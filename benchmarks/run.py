@@ -67,7 +67,7 @@ def untrained_model(path: Path) -> Path:
 
     from siamcrnn_qgis.core.modelfile import ModelMetadata, save_model
     from siamcrnn_qgis.core.normalisation import BandStatistics
-    from siamcrnn_qgis.core.patch_model import PatchSiamCRNN
+    from siamcrnn_qgis.core.patch.model import PatchSiamCRNN
 
     torch.manual_seed(0)
     model = PatchSiamCRNN(4, 4, shared=True)
@@ -109,8 +109,9 @@ def training() -> dict:
     import numpy as np
     from osgeo import gdal
 
+    from siamcrnn_qgis.core.options import TrainingConfig
     from siamcrnn_qgis.core.sources import ArraySource
-    from siamcrnn_qgis.core.training import TrainingConfig, train
+    from siamcrnn_qgis.core.training import train
 
     folder = Path(os.environ.get("SIAMCRNN_TEST_DATA", REPO_ROOT.parent / "shared" / "data")) / "italy_heterogeneous"
     if not folder.exists():

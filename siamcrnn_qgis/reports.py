@@ -14,6 +14,7 @@ import warnings
 from datetime import datetime, timezone
 from typing import Any, Iterable
 
+from .core.architectures import get_architecture
 from .i18n import tr
 from .paths import plugin_version
 
@@ -27,7 +28,7 @@ STYLE = """
 body{font-family:sans-serif;margin:1.5em;color:#222;max-width:980px}
 h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.4em;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #bbb;padding:.25em .6em;text-align:right}
-th{background:#f0f0f0}td.l,th.l{text-align:left}.small{color:#666;font-size:.85em}img{max-width:100%}
+th{background:#f0f0f0}td.l,th.l{text-align:left}.small{color:#666;font-size:.85em}.warning{color:#a15c00}img{max-width:100%}
 """
 
 
@@ -110,7 +111,7 @@ def _confusion_table(tn: int, fp: int, fn: int, tp: int) -> str:
     )
 
 
-def training_curves_figure(history, architecture: str = "patch") -> str:
+def training_curves_figure(history, loss_name: str) -> str:
     """Loss curves and validation kappa/F1/OA per epoch as an embedded picture."""
     figure = _new_figure(9.0, 3.4)
     losses, scores = figure.subplots(1, 2)
@@ -118,8 +119,7 @@ def training_curves_figure(history, architecture: str = "patch") -> str:
     losses.plot(epochs, [record.train_loss for record in history], label=tr("training loss"))
     losses.plot(epochs, [record.val_loss for record in history], label=tr("validation loss"))
     losses.set_xlabel(tr("epoch"))
-    losses.set_ylabel(tr("weighted binary cross-entropy") if architecture == "patch"
-                      else tr("cross-entropy + Lovász-softmax"))
+    losses.set_ylabel(tr("loss: {name}").format(name=loss_name))
     losses.legend()
     losses.grid(alpha=0.3)
     for key, label in METRIC_LABELS[:3]:
@@ -142,6 +142,13 @@ def training_report_html(result, model_path: str, seconds: float) -> str:
         (tr("T1 bands"), ", ".join(metadata.band_names_t1)),
         (tr("T2 bands"), ", ".join(metadata.band_names_t2)),
     ] + [(key.replace("_", " "), value) for key, value in sorted(metadata.hyperparameters.items())]
+    if result.config is not None:
+        used = result.config.as_dict()
+        settings += [(tr("Training option: {name}").format(name=name.replace("_", " ")), used[name])
+                     for name in ("epochs", "patience", "batch_size", "samples_per_epoch", "learning_rate",
+                                  "changed_weight", "validation_fraction", "seed", "precision")]
+    notes = "".join(f"<li>{_escape(note)}</li>" for note in result.notes)
+    notes += "".join(f'<li class="warning">{_escape(warning)}</li>' for warning in result.warnings)
     nan = float("nan")
     epochs = "".join(
         f"<tr><td>{r.epoch}</td><td>{r.train_loss:.4f}</td><td>{r.val_loss:.4f}</td>"
@@ -161,7 +168,9 @@ def training_report_html(result, model_path: str, seconds: float) -> str:
             (tr("Labelled pixels, changed"), result.label_counts.get("changed", 0)),
             (tr("Training pixels"), result.train_pixels), (tr("Validation pixels"), result.validation_pixels),
         ])
-        + _h2(tr("Training curves")) + training_curves_figure(result.history, result.metadata.architecture)
+        + _h2(tr("What happened")) + f"<ul>{notes}</ul>"
+        + _h2(tr("Training curves"))
+        + training_curves_figure(result.history, get_architecture(metadata.architecture).loss_name)
         + _h2(tr("Validation at the best epoch (threshold 0.5)")) + _table(_metric_rows(metrics.as_dict()))
         + _confusion_table(metrics.tn, metrics.fp, metrics.fn, metrics.tp)
         + _h2(tr("Settings")) + _table(settings)
@@ -197,7 +206,7 @@ def detection_report_html(*, summary, model_path: str, threshold: float, changed
         (tr("Changed fraction of valid pixels"), f"{(changed_pixels / valid_pixels if valid_pixels else 0):.2%}"),
         (tr("Changed area (map units²)"), f"{changed_area:,.6g}"), (tr("Pixel area (map units²)"), f"{pixel_area:g}"),
         (tr("Inference time (s)"), f"{summary.seconds:.2f}"), (tr("Throughput (pixels/s)"), f"{rate:,.0f}"),
-        (tr("Final batch size"), summary.batch_size),
+        (tr("Tile size (pixels)"), summary.tile_size), (tr("Final batch size"), summary.batch_size),
     ] + [(key, os.fspath(value)) for key, value in outputs.items() if isinstance(value, str)]
     body = (
         _h2(tr("Summary")) + _table(rows)

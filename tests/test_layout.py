@@ -84,3 +84,35 @@ def test_no_committed_copies_of_shared_files_in_package():
     assert not (PACKAGE / "metadata.txt").exists()
     assert not (PACKAGE / "resources").exists()
     assert not (PACKAGE / "i18n").exists()
+
+
+@pytest.mark.parametrize(("architecture", "other"), [("patch", "fcn"), ("fcn", "patch")])
+def test_architectures_never_import_each_other(architecture, other):
+    """core/patch and core/fcn build on core's shared modules only, so either can change or go alone."""
+    offenders = {}
+    for path in modules_in(f"core/{architecture}"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.ImportFrom):
+                module = node.module or ""
+                if node.level == 1:
+                    names = [f"{architecture}.{module}"]
+                elif node.level == 2:
+                    names = [module] if module else [alias.name for alias in node.names]
+                else:
+                    names = [module.removeprefix("siamcrnn_qgis.core.")]
+            elif isinstance(node, ast.Import):
+                names = [alias.name.removeprefix("siamcrnn_qgis.core.") for alias in node.names]
+            if any(name == other or name.startswith(other + ".") for name in names):
+                offenders.setdefault(str(path.relative_to(REPO_ROOT)), []).append(node.lineno)
+    assert offenders == {}
+
+
+def test_shared_core_modules_name_no_architecture():
+    """The engine reaches the architectures only through the registry (core/architectures.py)."""
+    for path in modules_in("core"):
+        if path.parent.name in ("patch", "fcn") or path.name == "architectures.py":
+            continue
+        source = path.read_text(encoding="utf-8")
+        assert ".patch" not in source and ".fcn" not in source, path

@@ -1,74 +1,164 @@
-"""Registry of network architectures, so model files, training and detection dispatch on the name
-stored in metadata ('patch' now; a fully convolutional 'fcn' can register itself later).
+"""The one interface every network architecture implements, and the registry that names them.
 
-Entries hold dotted import paths, resolved on first use, so this module imports nothing heavy and no
-import cycle can form between the registry and the modules it names.
+An architecture is a subclass of :class:`Architecture` registered with :func:`register_architecture`.
+The engine (``training.train``, ``detection.detect``, ``modelfile``) and the Processing algorithms only
+ever talk to this interface, so adding an architecture means one package and one registration call.
+
+The built-in architectures live in ``core/patch`` and ``core/fcn``; their packages register themselves
+on import and import PyTorch only inside the methods below, so listing the architectures (as the
+Processing dialogs do) never needs PyTorch.
 """
 
 from __future__ import annotations
 
 import importlib
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
 
+if TYPE_CHECKING:
+    import numpy as np
+
+    from .detection import DetectionHooks, DetectionSummary, Sink
+    from .modelfile import ModelMetadata
+    from .options import DetectionOptions, TrainingConfig
+    from .sources import RasterSource
+    from .training import TrainingLog, TrainingResult
+
+#: Packages holding the built-in architectures, imported on the first registry look-up.
+BUILTIN_PACKAGES = ("siamcrnn_qgis.core.patch", "siamcrnn_qgis.core.fcn")
+
 
 @dataclass(frozen=True)
-class Architecture:
-    """Where the pieces of one architecture live, as ``"module:function"`` strings.
+class TrainingDefaults:
+    """An architecture's own training schedule, used for every option the user leaves empty.
 
-    ``build_model(bands_t1, bands_t2, shared, hyperparameters) -> nn.Module``;
-    ``train(t1, t2, labels, config, progress, is_cancelled) -> TrainingResult`` (optional);
-    ``detect(model, metadata, t1, t2, sink, **options) -> DetectionSummary`` (optional).
+    ``changed_weight`` None weights the changed class by the ratio of unchanged to changed training pixels.
+    ``batch_unit`` says what one batch item is ("pixels", "crops"), for help texts and logs.
+    """
+
+    epochs: int
+    patience: int
+    batch_size: int
+    learning_rate: float
+    samples_per_epoch: int
+    changed_weight: float | None
+    batch_unit: str
+
+
+@dataclass(frozen=True)
+class DetectionDefaults:
+    """An architecture's own detection settings, used where the user leaves them empty."""
+
+    tile_size: int
+    batch_size: int
+
+
+class Architecture(ABC):
+    """A network family: its name, its defaults and limits, and how it builds, trains and detects.
+
+    ``reach`` is how far, in pixels, the input around a pixel influences its prediction (the receptive
+    field that matters): labelled regions closer than this are never split between training and
+    validation. ``minimum_size`` is the smallest image side the network can work on.
+    ``train_in_bfloat16`` is what precision 'auto' does for training on GPUs that support bfloat16.
     """
 
     name: str
-    build_model: str
-    train: str | None = None
-    detect: str | None = None
+    title: str
+    loss_name: str
+    training_defaults: TrainingDefaults
+    detection_defaults: DetectionDefaults
+    minimum_size: int
+    reach: int
+    train_in_bfloat16: bool = False
 
-    def resolve(self, role: str) -> Callable:
-        target = getattr(self, role)
-        if target is None:
-            raise InputError(f"the {self.name!r} architecture does not support {role} yet")
-        module_name, _, function_name = target.partition(":")
-        return getattr(importlib.import_module(module_name), function_name)
+    @abstractmethod
+    def build_model(self, bands_t1: int, bands_t2: int, shared: bool, hyperparameters: dict) -> Any:
+        """The untrained network a model file's metadata describes (a ``torch.nn.Module``)."""
+
+    @abstractmethod
+    def train(self, t1: RasterSource, t2: RasterSource, labels: np.ndarray, config: TrainingConfig,
+              log: TrainingLog, is_cancelled: Callable[[], bool] | None) -> TrainingResult:
+        """Train on one pair; ``config`` arrives complete (see :meth:`resolve_training`) and checked, the
+        labels checked against the grid; ``log`` takes notes and warnings and reports progress."""
+
+    @abstractmethod
+    def detect(self, model: Any, metadata: ModelMetadata, t1: RasterSource, t2: RasterSource, sink: Sink,
+               options: DetectionOptions, hooks: DetectionHooks) -> DetectionSummary:
+        """Probability of change over the whole pair, handed to ``sink`` region by region; the inputs are
+        already checked against the model and ``options`` are complete (see :meth:`resolve_detection`)."""
+
+    def resolve_training(self, config: TrainingConfig) -> TrainingConfig:
+        """``config`` with every option left empty (None) set to this architecture's default."""
+        from dataclasses import replace
+
+        defaults = self.training_defaults
+        filled = {name: getattr(defaults, name) for name in ("epochs", "patience", "batch_size", "learning_rate",
+                                                             "samples_per_epoch", "changed_weight")
+                  if getattr(config, name) is None}
+        return replace(config, architecture=self.name, **filled)
+
+    def check_training(self, config: TrainingConfig) -> None:
+        """InputError for options only this architecture has (the generic ones are checked already);
+        architectures with options of their own extend this."""
+        if config.architecture != self.name:
+            raise InputError(f"these training options are for the {config.architecture!r} architecture, "
+                             f"not {self.name!r}")
+
+    def resolve_detection(self, options: DetectionOptions) -> DetectionOptions:
+        """``options`` with the tile and batch size left empty set to this architecture's defaults."""
+        from dataclasses import replace
+
+        defaults = self.detection_defaults
+        return replace(options,
+                       tile_size=defaults.tile_size if options.tile_size is None else options.tile_size,
+                       batch_size=defaults.batch_size if options.batch_size is None else options.batch_size)
 
 
 _REGISTRY: dict[str, Architecture] = {}
+_builtins_loaded = False
 
 
-def register_architecture(architecture: Architecture) -> None:
+def _registry() -> dict[str, Architecture]:
+    global _builtins_loaded
+    if not _builtins_loaded:
+        _builtins_loaded = True
+        for package in BUILTIN_PACKAGES:
+            importlib.import_module(package)
+    return _REGISTRY
+
+
+def register_architecture(architecture: Architecture) -> Architecture:
+    """Make ``architecture`` known under its name (model files store that name). Returns it, so a module
+    can write ``ARCHITECTURE = register_architecture(MyArchitecture())``."""
+    if not isinstance(architecture, Architecture):
+        raise TypeError(f"{architecture!r} is not an Architecture")
+    if not architecture.name or not architecture.name.isidentifier():
+        raise ValueError(f"an architecture name must be a short identifier, got {architecture.name!r}")
     _REGISTRY[architecture.name] = architecture
+    return architecture
+
+
+def unregister_architecture(name: str) -> None:
+    """Forget an architecture (tests and plugins that add their own use this on unload)."""
+    _REGISTRY.pop(name, None)
 
 
 def get_architecture(name: str) -> Architecture:
     """The registered architecture, or InputError listing the known names."""
+    registry = _registry()
     try:
-        return _REGISTRY[name]
+        return registry[name]
     except KeyError:
-        known = ", ".join(sorted(_REGISTRY))
+        known = ", ".join(sorted(registry))
         raise InputError(f"unknown architecture {name!r}; this plugin knows: {known}") from None
 
 
 def architecture_names() -> list[str]:
-    return sorted(_REGISTRY)
-
-
-register_architecture(
-    Architecture(
-        name="patch",
-        build_model="siamcrnn_qgis.core.patch_model:build_patch_model",
-        train="siamcrnn_qgis.core.training:train_patch",
-        detect="siamcrnn_qgis.core.inference:detect_patch",
-    )
-)
-register_architecture(
-    Architecture(
-        name="fcn",
-        build_model="siamcrnn_qgis.core.fcn_model:build_fcn_model",
-        train="siamcrnn_qgis.core.fcn_training:train_fcn",
-        detect="siamcrnn_qgis.core.fcn_inference:detect_fcn",
-    )
-)
+    """Registered names, the built-ins first in their fixed order (patch is the default), then the rest."""
+    registry = _registry()
+    builtin = [package.rsplit(".", 1)[1] for package in BUILTIN_PACKAGES]
+    return [name for name in builtin if name in registry] + sorted(set(registry) - set(builtin))

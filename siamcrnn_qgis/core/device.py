@@ -9,14 +9,13 @@ from dataclasses import dataclass
 import torch
 
 from .errors import DeviceError
+from .options import DEVICE_CHOICES, PRECISION_CHOICES
 
-DEVICE_CHOICES = ("auto", "cuda", "mps", "cpu")
-#: Arithmetic of detection (and of fcn training). 'auto': bfloat16 autocast on CUDA GPUs that support it,
-#: float32 elsewhere, so CPU results stay those of the float32 network. 'bfloat16': also on the CPU; on
-#: this project's AMX CPU detection ran two to three times faster than in float32 (without AMX it is
-#: likely slower), probabilities moved by up to 0.047 and 0.01–0.14 % of the test pixels changed class
-#: on the real data sets. 'float32': float32 everywhere.
-PRECISION_CHOICES = ("auto", "bfloat16", "float32")
+# DEVICE_CHOICES and PRECISION_CHOICES live in ``options`` (no torch there). PRECISION 'auto': bfloat16
+# autocast on CUDA GPUs that support it, float32 elsewhere, so CPU results stay those of the float32
+# network. 'bfloat16': also on the CPU; on this project's AMX CPU detection ran two to three times faster
+# than in float32, probabilities moved by up to 0.047 and 0.01–0.14 % of the test pixels changed class on
+# the real data sets. 'float32': float32 everywhere.
 
 
 @dataclass
@@ -115,13 +114,14 @@ def select_device(requested: str = "auto", precision: str = "auto") -> DeviceInf
     return DeviceInfo(device=device, kind=kind, description=description, bfloat16=bfloat16)
 
 
-def training_device(requested: str = "auto", architecture: str = "patch", precision: str = "auto") -> DeviceInfo:
-    """The device for training. 'auto' precision trains the fcn network under bfloat16 autocast on CUDA
-    GPUs that support it and in float32 elsewhere, and the small patch network in float32 everywhere;
-    'bfloat16' and 'float32' apply to both. On this project's AMX CPU, bfloat16 trained the fcn network
-    two to four times faster per epoch, with kappas within the spread of float32 runs (higher on two data
-    sets, lower on one)."""
-    if precision == "auto" and architecture == "patch":
+def training_device(requested: str = "auto", precision: str = "auto", bfloat16_by_default: bool = True
+                    ) -> DeviceInfo:
+    """The device for training. Precision 'auto' trains under bfloat16 autocast on CUDA GPUs that support
+    it when the architecture says so (``bfloat16_by_default``; the fcn network does, the small patch
+    network trains in float32), and in float32 elsewhere; 'bfloat16' and 'float32' apply to every
+    architecture. On this project's AMX CPU, bfloat16 trained the fcn network two to four times faster per
+    epoch, with kappas within the spread of float32 runs (higher on two data sets, lower on one)."""
+    if precision == "auto" and not bfloat16_by_default:
         precision = "float32"
     return select_device(requested, precision)
 

@@ -232,9 +232,10 @@ def load_model(path: str | os.PathLike, device: str | torch.device = "cpu") -> t
         header, data_start = _read_header(handle, path, file_size)
         metadata = _metadata_from_header(header, path)
         tensors = _read_tensors(handle, header, data_start, file_size, path)
-    build = get_architecture(metadata.architecture).resolve("build_model")
+    architecture = get_architecture(metadata.architecture)
     try:
-        model = build(metadata.bands_t1, metadata.bands_t2, metadata.shared, metadata.hyperparameters)
+        model = architecture.build_model(metadata.bands_t1, metadata.bands_t2, metadata.shared,
+                                         metadata.hyperparameters)
     except InputError as error:
         raise ModelFileError(f"{path.name}: the metadata describes a network that cannot be built ({error})") from None
     expected = model.state_dict()

@@ -90,10 +90,11 @@ class LabelledPixels:
         return int((self.classes == 0).sum()), int((self.classes == 1).sum())
 
 
-def labelled_pixels(labels: np.ndarray, patch_radius: int) -> LabelledPixels:
-    """Labelled pixels grouped so that no two groups have overlapping patches (reach 2 × radius)."""
+def labelled_pixels(labels: np.ndarray, reach: int) -> LabelledPixels:
+    """Labelled pixels grouped so that pixels of two groups are always more than ``reach`` apart (the
+    architecture's reach: 4 for the patch network, whose 5×5 patches then never overlap)."""
     labels = np.asarray(labels)
-    rows, cols, groups = connected_components((labels == 0) | (labels == 1), reach=max(1, 2 * patch_radius))
+    rows, cols, groups = connected_components((labels == 0) | (labels == 1), reach=max(1, reach))
     return LabelledPixels(rows, cols, labels[rows, cols].astype(np.uint8), groups)
 
 
@@ -122,9 +123,9 @@ def split_groups(pixels: LabelledPixels, fraction: float, rng: np.random.Generat
     return chosen[pixels.groups]
 
 
-def split_spatially(pixels: LabelledPixels, fraction: float, patch_radius: int) -> np.ndarray:
+def split_spatially(pixels: LabelledPixels, fraction: float, reach: int) -> np.ndarray:
     """Fallback split: the last ``fraction`` of each class in row-major order becomes validation, and
-    training pixels whose patches would overlap a validation patch are left out (marked -1).
+    training pixels within ``reach`` of a validation pixel are left out (marked -1).
 
     Returns an int8 array: 1 validation, 0 training, -1 unused.
     """
@@ -133,7 +134,7 @@ def split_spatially(pixels: LabelledPixels, fraction: float, patch_radius: int) 
         members = np.nonzero(pixels.classes == label)[0]  # already in row-major order
         count = max(1, int(round(fraction * members.size)))
         role[members[members.size - count:]] = 1
-    buffer = 2 * patch_radius
+    buffer = reach
     validation = role == 1
     top, left = pixels.rows.min(), pixels.cols.min()
     near = np.zeros((pixels.rows.max() - top + 1 + 2 * buffer, pixels.cols.max() - left + 1 + 2 * buffer), bool)

@@ -103,8 +103,8 @@ def check_same_grid(t1: RasterSource, t2: RasterSource) -> None:
 
 
 def check_minimum_size(source: RasterSource, size: int) -> None:
-    """Raise InputError when the images are smaller than the ``size`` × ``size`` patch the network
-    classifies each pixel from: no pixel would have a neighbourhood of real data."""
+    """Raise InputError when the images are smaller than the ``size`` × ``size`` pixels the network needs
+    around each pixel: no pixel would have a neighbourhood of real data."""
     if source.width < size or source.height < size:
         raise InputError(f"the images are {source.width} × {source.height} pixels, smaller than the {size} × "
                          f"{size} patch each pixel is classified from; use images at least {size} × {size} "

@@ -128,6 +128,17 @@ class SiamCRNNAlgorithm(Translatable, QgsProcessingAlgorithm):
         return ""
 
     # ---- parameters ----------------------------------------------------------------------------
+    def optional_number(self, parameters: dict, name: str, context: QgsProcessingContext) -> float | int | None:
+        """The value of an optional number parameter, or None when it was left empty (so the engine uses
+        the architecture's default); integers for integer parameters."""
+        value = parameters.get(name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        definition = self.parameterDefinition(name)
+        if definition.dataType() == QgsProcessingParameterNumber.Type.Integer:
+            return self.parameterAsInt(parameters, name, context)
+        return self.parameterAsDouble(parameters, name, context)
+
     def add_advanced_parameter(self, parameter: QgsProcessingParameterDefinition) -> None:
         parameter.setFlags(parameter.flags() | PARAMETER_ADVANCED)
         self.addParameter(parameter)

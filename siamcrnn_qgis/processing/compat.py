@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsProcessingAlgorithm, QgsProcessingParameterDefinition
+from qgis.core import Qgis, QgsProcessingParameterDefinition
 
 
 def _first(*getters):
@@ -18,19 +18,3 @@ PARAMETER_ADVANCED = _first(
     lambda: Qgis.ProcessingParameterFlag.Advanced,
     lambda: QgsProcessingParameterDefinition.Flag.FlagAdvanced,
 )
-PARAMETER_OPTIONAL = _first(
-    lambda: Qgis.ProcessingParameterFlag.Optional,
-    lambda: QgsProcessingParameterDefinition.Flag.FlagOptional,
-)
-
-
-def algorithm_flags_without(flags, *names: str):
-    """Remove algorithm flags by their member name (e.g. 'FlagNoThreading'), whatever the enum."""
-    for name in names:
-        short = name[4:] if name.startswith("Flag") else name
-        flag = _first(
-            lambda short=short: getattr(Qgis.ProcessingAlgorithmFlag, short),
-            lambda name=name: getattr(QgsProcessingAlgorithm.Flag, name),
-        )
-        flags &= ~flag
-    return flags

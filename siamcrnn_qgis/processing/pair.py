@@ -12,12 +12,22 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
+from ..core.architectures import architecture_names, get_architecture
+from ..core.options import DEVICE_CHOICES, PRECISION_CHOICES
 from ..io.raster import GdalRasterSource, RasterGrid, prepare_pair
 from .base import SiamCRNNAlgorithm
 
-DEVICES = ("auto", "cpu", "cuda", "mps")
-#: As ``core.device.PRECISION_CHOICES`` (not imported: that module needs PyTorch).
-PRECISIONS = ("auto", "bfloat16", "float32")
+
+def architecture_defaults(field: str, detection: bool = False, unset: str = "") -> str:
+    """Each registered architecture's default for one option, for help texts: 'patch 40, fcn 40'.
+    ``unset`` is shown for a default of None (e.g. a weight chosen from the labels)."""
+    parts = []
+    for name in architecture_names():
+        architecture = get_architecture(name)
+        defaults = architecture.detection_defaults if detection else architecture.training_defaults
+        value = getattr(defaults, field)
+        parts.append(f"{name} {unset if value is None else f'{value:g}'}")
+    return ", ".join(parts)
 
 
 @dataclass
@@ -63,14 +73,14 @@ class PairAlgorithm(SiamCRNNAlgorithm):
     def add_device_parameter(self) -> None:
         """DEVICE and PRECISION, both advanced."""
         device = QgsProcessingParameterEnum(
-            self.DEVICE, self.tr("Device (auto: CUDA GPU, then Apple GPU, then CPU)"), list(DEVICES),
+            self.DEVICE, self.tr("Device (auto: CUDA GPU, then Apple GPU, then CPU)"), list(DEVICE_CHOICES),
             defaultValue="auto",
         )
         device.setUsesStaticStrings(True)
         self.add_advanced_parameter(device)
         precision = QgsProcessingParameterEnum(
             self.PRECISION, self.tr("Precision (auto: bfloat16 on NVIDIA GPUs, float32 elsewhere)"),
-            list(PRECISIONS), defaultValue="auto",
+            list(PRECISION_CHOICES), defaultValue="auto",
         )
         precision.setUsesStaticStrings(True)
         self.add_advanced_parameter(precision)

@@ -6,7 +6,7 @@ import numpy as np
 
 from siamcrnn_qgis.core.modelfile import ModelMetadata
 from siamcrnn_qgis.core.normalisation import BandStatistics
-from siamcrnn_qgis.core.patch_model import PatchSiamCRNN
+from siamcrnn_qgis.core.patch.model import PatchSiamCRNN
 
 
 def unit_stats(bands: int) -> BandStatistics:

@@ -7,11 +7,12 @@ import time
 import numpy as np
 import pytest
 
-from siamcrnn_qgis.core.inference import predict_arrays
+from siamcrnn_qgis.core.detection import predict_arrays
 from siamcrnn_qgis.core.metrics import ChangeMetrics
+from siamcrnn_qgis.core.options import TrainingConfig
 from siamcrnn_qgis.core.regions import connected_components
 from siamcrnn_qgis.core.sources import ArraySource
-from siamcrnn_qgis.core.training import TrainingConfig, train
+from siamcrnn_qgis.core.training import train
 from tests.conftest import require_data
 
 gdal = pytest.importorskip("osgeo.gdal")

@@ -7,9 +7,10 @@ import numpy as np
 import pytest
 import torch
 
+from siamcrnn_qgis.core.detection import DetectionHooks, detect
 from siamcrnn_qgis.core.device import select_device
 from siamcrnn_qgis.core.errors import Cancelled, InputError
-from siamcrnn_qgis.core.fcn_inference import (
+from siamcrnn_qgis.core.fcn.detection import (
     BLEND,
     BlendAccumulator,
     Rect,
@@ -19,22 +20,21 @@ from siamcrnn_qgis.core.fcn_inference import (
     final_region,
     split_cores,
 )
-from siamcrnn_qgis.core.fcn_model import ConvLSTM, FCNSiamCRNN, build_fcn_model, folded_copy
-from siamcrnn_qgis.core.fcn_training import (
+from siamcrnn_qgis.core.fcn.model import ConvLSTM, FCNSiamCRNN, build_fcn_model, folded_copy
+from siamcrnn_qgis.core.fcn.training import (
     FCNTrainingConfig,
     TrainingPair,
     fcn_config,
     lovasz_softmax,
-    train_fcn,
     train_fcn_pairs,
 )
-from siamcrnn_qgis.core.inference import detect
 from siamcrnn_qgis.core.metrics import ChangeMetrics
 from siamcrnn_qgis.core.modelfile import ModelMetadata, load_model, read_metadata, save_model
 from siamcrnn_qgis.core.normalisation import compute_statistics
+from siamcrnn_qgis.core.options import DetectionOptions, TrainingConfig
 from siamcrnn_qgis.core.regions import labelled_pixels, split_groups
 from siamcrnn_qgis.core.sources import ArraySource
-from siamcrnn_qgis.core.training import TrainingConfig, train
+from siamcrnn_qgis.core.training import train
 from tests.conftest import require_data
 
 
@@ -68,9 +68,15 @@ def run_detection(model, metadata, t1, t2, valid1=None, **options) -> np.ndarray
         result[y:y + probability.shape[0], x:x + probability.shape[1]] = probability
         written[y:y + probability.shape[0], x:x + probability.shape[1]] += 1
 
-    run = detect_fcn if "halo" in options else detect  # the registry's detect() has no halo option
-    options.setdefault("device", "cpu")
-    run(model, metadata, ArraySource(t1, valid=valid1), ArraySource(t2), sink, **options)
+    source1, source2 = ArraySource(t1, valid=valid1), ArraySource(t2)
+    if "halo" in options:  # the fcn's own context width is no option of the generic detect()
+        halo = options.pop("halo")
+        resolved = DetectionOptions(tile_size=options.pop("tile_size", 1024), batch_size=1,
+                                    device=select_device("cpu"))
+        detect_fcn(model, metadata, source1, source2, sink, resolved, DetectionHooks(), halo=halo)
+    else:
+        options.setdefault("device", "cpu")
+        detect(model, metadata, source1, source2, sink, **options)
     assert np.all(written == 1)
     return result
 
@@ -90,7 +96,7 @@ def taizhou():
     t1 = gdal.Open(str(folder / "t1.tif")).ReadAsArray().astype(np.float32)
     t2 = gdal.Open(str(folder / "t2.tif")).ReadAsArray().astype(np.float32)
     labels = gdal.Open(str(folder / "labels.tif")).ReadAsArray()
-    pixels = labelled_pixels(labels, 2)
+    pixels = labelled_pixels(labels, 4)
     held_out = split_groups(pixels, 0.5, np.random.default_rng(0))
     train_labels = labels.copy()
     train_labels[pixels.rows[held_out], pixels.cols[held_out]] = 255
@@ -131,7 +137,7 @@ def test_shared_and_separate_encoders():
     assert count(separate) == count(shared) + count(shared.encoders[0])
     pseudo = FCNSiamCRNN(1, 3, shared=False)
     assert pseudo.encoders[0].stem[0].in_channels == 1 and pseudo.encoders[1].stem[0].in_channels == 3
-    with pytest.raises(InputError, match="same band count"):
+    with pytest.raises(InputError, match="need equal band counts"):
         FCNSiamCRNN(1, 3, shared=True)
 
 
@@ -239,26 +245,30 @@ def test_detection_reports_progress_and_can_be_cancelled(synthetic_pair):
     model = random_model()
     metadata = metadata_for(model, t1, t2)
     fractions = []
-    summary = detect_fcn(model, metadata, ArraySource(t1), ArraySource(t2), lambda *args: None, device="cpu",
+    summary = detect(model, metadata, ArraySource(t1), ArraySource(t2), lambda *args: None, device="cpu",
                          tile_size=32, progress=fractions.append)
     assert fractions == sorted(fractions) and fractions[-1] == pytest.approx(1.0)
     assert summary.pixels == summary.valid_pixels == t1.shape[1] * t1.shape[2]
     assert summary.tiles == 3 * 4
     with pytest.raises(Cancelled):
-        detect_fcn(model, metadata, ArraySource(t1), ArraySource(t2), lambda *args: None, device="cpu",
+        detect(model, metadata, ArraySource(t1), ArraySource(t2), lambda *args: None, device="cpu",
                    tile_size=32, is_cancelled=lambda: len(fractions) > 0)
 
 
 # ---------------------------------------------------------------------------------------------- training
 
 
-def test_generic_config_takes_fcn_defaults_where_it_left_patch_defaults():
+def test_empty_options_take_fcn_defaults_and_given_ones_are_kept_exactly():
     config = fcn_config(TrainingConfig(architecture="fcn", epochs=5, seed=7))
     assert (config.epochs, config.seed, config.batch_size, config.crop_size) == (5, 7, 4, 256)
-    assert fcn_config(TrainingConfig(architecture="fcn", batch_size=8)).batch_size == 8
-    with pytest.raises(InputError, match="counts 256² crops"):
+    assert config.changed_weight is None  # weighted by the class ratio of the training pixels
+    # values that equal the patch defaults are values too, not "unset"
+    given = fcn_config(TrainingConfig(architecture="fcn", batch_size=256, changed_weight=1.0, epochs=40,
+                                      samples_per_epoch=2048, patience=8, learning_rate=1e-3))
+    assert (given.batch_size, given.changed_weight, given.samples_per_epoch, given.patience) == (256, 1.0, 2048, 8)
+    with pytest.raises(InputError, match="crop size must be a multiple of 32"):
         train(ArraySource(np.zeros((1, 8, 8))), ArraySource(np.zeros((1, 8, 8))), np.zeros((8, 8)),
-              TrainingConfig(architecture="fcn", batch_size=512))
+              FCNTrainingConfig(crop_size=100))
 
 
 def _tiny_case():
@@ -276,8 +286,8 @@ def _tiny_case():
 def test_fixed_seed_gives_identical_weights():
     t1, t2, labels = _tiny_case()
     config = FCNTrainingConfig(crop_size=64, batch_size=2, samples_per_epoch=4, epochs=1, device="cpu", seed=5)
-    first = train_fcn(ArraySource(t1), ArraySource(t2), labels, config).model.state_dict()
-    second = train_fcn(ArraySource(t1), ArraySource(t2), labels, config).model.state_dict()
+    first = train(ArraySource(t1), ArraySource(t2), labels, config).model.state_dict()
+    second = train(ArraySource(t1), ArraySource(t2), labels, config).model.state_dict()
     for name, tensor in first.items():
         assert torch.equal(tensor, second[name]), name
 
@@ -381,3 +391,93 @@ def test_folded_copy_computes_the_same_without_batch_norms_and_leaves_the_model_
         expected, got = torch.softmax(model(x1, x2), 1), torch.softmax(folded(x1, x2), 1)
     assert torch.allclose(expected, got, atol=1e-5)
     assert next(folded.parameters()).data_ptr() != next(model.parameters()).data_ptr()
+
+
+# --------------------------------------------------------------- threads and the validation split
+
+
+class ThreadRecordingSource(ArraySource):
+    """An in-memory raster that notes which thread read it, like a GDAL dataset must be read from one."""
+
+    def __init__(self, array: np.ndarray) -> None:
+        super().__init__(array)
+        self.threads: set[int] = set()
+
+    def read(self, x, y, width, height):
+        import threading
+
+        self.threads.add(threading.get_ident())
+        return super().read(x, y, width, height)
+
+
+def test_out_of_memory_on_the_fcn_path_reads_on_one_thread_and_gives_the_same_result(synthetic_pair,
+                                                                                       monkeypatch):
+    """After a (simulated) CUDA out-of-memory error the cores are halved; their windows are still read on
+    the reader thread, and with a halo covering the raster the probabilities do not move."""
+    import threading
+
+    from siamcrnn_qgis.core.fcn import detection
+
+    t1, t2 = synthetic_pair
+    model = random_model()
+    metadata = metadata_for(model, t1, t2)
+    hooks, device = DetectionHooks(), select_device("cpu")
+    options = DetectionOptions(tile_size=64, batch_size=1, device=device, use_training_statistics=True)
+
+    def detect_with(source1, source2) -> np.ndarray:
+        result = np.full(t1.shape[1:], np.nan, dtype=np.float32)
+
+        def sink(x, y, probability):
+            result[y:y + probability.shape[0], x:x + probability.shape[1]] = probability
+
+        detection.detect_fcn(model, metadata, source1, source2, sink, options, hooks, halo=128)
+        return result
+
+    expected = detect_with(ArraySource(t1), ArraySource(t2))
+    original, failures = detection.FCNRunner.probability, []
+
+    def probability(self, a1, a2):
+        if not failures:  # the first window does not fit
+            failures.append(a1.shape)
+            raise torch.cuda.OutOfMemoryError("CUDA out of memory (simulated)")
+        return original(self, a1, a2)
+
+    monkeypatch.setattr(detection.FCNRunner, "probability", probability)
+    source1, source2 = ThreadRecordingSource(t1), ThreadRecordingSource(t2)
+    halved = detect_with(source1, source2)
+    assert failures, "the simulated out-of-memory error was never raised"
+    assert len(source1.threads | source2.threads) == 1
+    assert threading.get_ident() not in source1.threads
+    np.testing.assert_allclose(halved, expected, atol=1e-5)
+
+
+def test_fcn_never_sees_its_validation_pixels_in_training_crops():
+    from siamcrnn_qgis.core.fcn import ARCHITECTURE
+    from siamcrnn_qgis.core.fcn.training import IGNORE, _CropSpec, _prepare, read_batch
+    from siamcrnn_qgis.core.training import TrainingLog
+
+    rng = np.random.default_rng(0)
+    t1 = rng.normal(size=(2, 200, 200)).astype(np.float32) + 5.0
+    t2 = t1 + 1.0
+    labels = np.full((200, 200), 255, dtype=np.uint8)
+    for index, x in enumerate(range(4, 196, 48)):  # 4 columns of boxes, 44 px apart: separate regions
+        for y in (4, 104):
+            labels[y:y + 8, x:x + 8] = (index + y // 100) % 2
+    labels[32:40, 4:12] = 1  # 20 px below a box: within the fcn reach, so always on the same side
+    assert ARCHITECTURE.reach > 20
+    log = TrainingLog(1, lambda event: None)
+    prepared = _prepare(TrainingPair(ArraySource(t1), ArraySource(t2), labels), 0.3, np.random.default_rng(1), log,
+                        None, hold_out=True)
+    val_rows, val_cols, _ = prepared.val_pixels
+    train_rows, train_cols, _ = prepared.train_pixels
+    assert val_rows.size and train_rows.size
+    assert (labels[4:12, 4:12] == 0).all() and (labels[32:40, 4:12] == 1).all()
+    first_box_validation = ((val_rows < 12) & (val_cols < 12)).any()
+    assert first_box_validation == ((val_rows >= 32) & (val_rows < 40) & (val_cols < 12)).any()
+    x1, x2, targets = read_batch([prepared], [_CropSpec(0, 0, 0, 0, False)], (200, 200))
+    hidden = np.zeros((200, 200), dtype=bool)
+    hidden[val_rows, val_cols] = True
+    assert np.all(x1[0][:, hidden].numpy() == 0) and np.all(x2[0][:, hidden].numpy() == 0)
+    assert np.all(targets[0].numpy()[hidden] == IGNORE)
+    assert np.all(x1[0][:, train_rows, train_cols].numpy() != 0)
+    assert np.all(targets[0].numpy()[train_rows, train_cols] == labels[train_rows, train_cols])

@@ -6,9 +6,10 @@ import numpy as np
 import pytest
 import torch
 
+from siamcrnn_qgis.core.architectures import get_architecture
+from siamcrnn_qgis.core.detection import detect, predict_arrays
 from siamcrnn_qgis.core.device import DeviceInfo, select_device, training_device
 from siamcrnn_qgis.core.errors import Cancelled, DeviceError, InputError
-from siamcrnn_qgis.core.inference import detect, predict_arrays
 from siamcrnn_qgis.core.sources import ArraySource
 
 from .helpers import make_model, synthetic_pair
@@ -187,12 +188,14 @@ def test_precision_choices():
     assert info.bfloat16 and "bfloat16" in info.description
     with pytest.raises(DeviceError, match="unknown precision 'half'.*auto, bfloat16, float32"):
         select_device("cpu", "half")
-    assert not training_device("cpu", "fcn").bfloat16
-    assert not training_device("cpu", "patch", "auto").bfloat16
-    assert training_device("cpu", "patch", "bfloat16").bfloat16
+    fcn, patch = get_architecture("fcn").train_in_bfloat16, get_architecture("patch").train_in_bfloat16
+    assert fcn and not patch
+    assert not training_device("cpu", "auto", fcn).bfloat16
+    assert not training_device("cpu", "auto", patch).bfloat16
+    assert training_device("cpu", "bfloat16", patch).bfloat16
     if torch.cuda.is_available() and torch.cuda.is_bf16_supported():
-        assert select_device("cuda").bfloat16 and training_device("cuda", "fcn").bfloat16
-        assert not training_device("cuda", "patch").bfloat16
+        assert select_device("cuda").bfloat16 and training_device("cuda", "auto", fcn).bfloat16
+        assert not training_device("cuda", "auto", patch).bfloat16
 
 
 def test_bfloat16_on_the_cpu_stays_close_to_float32(case):

@@ -12,7 +12,7 @@ import torch
 
 from siamcrnn_qgis.core.errors import ModelFileError
 from siamcrnn_qgis.core.modelfile import FORMAT_VERSION, load_model, read_metadata, save_model
-from siamcrnn_qgis.core.patch_model import PatchSiamCRNN
+from siamcrnn_qgis.core.patch.model import PatchSiamCRNN
 
 from .helpers import make_model
 

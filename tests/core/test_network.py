@@ -7,8 +7,9 @@ import math
 import pytest
 import torch
 
+from siamcrnn_qgis.core.branches import resolve_shared
 from siamcrnn_qgis.core.errors import InputError
-from siamcrnn_qgis.core.patch_model import PATCH_SIZE, DSCNNBranch, PatchSiamCRNN, resolve_shared
+from siamcrnn_qgis.core.patch.model import PATCH_SIZE, DSCNNBranch, PatchSiamCRNN
 
 
 def test_forward_gives_one_logit_per_pixel():
@@ -72,7 +73,7 @@ def test_separate_branches_accept_different_band_counts():
 
 
 def test_shared_requires_equal_band_counts():
-    with pytest.raises(InputError, match="same band count"):
+    with pytest.raises(InputError, match="need equal band counts"):
         PatchSiamCRNN(1, 3, shared=True)
 
 

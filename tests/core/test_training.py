@@ -6,13 +6,15 @@ import numpy as np
 import pytest
 import torch
 
+from siamcrnn_qgis.core.detection import predict_arrays
 from siamcrnn_qgis.core.errors import Cancelled, InputError
-from siamcrnn_qgis.core.inference import predict_arrays
 from siamcrnn_qgis.core.metrics import ChangeMetrics
 from siamcrnn_qgis.core.modelfile import load_model, save_model
+from siamcrnn_qgis.core.options import TrainingConfig
+from siamcrnn_qgis.core.patch.training import balanced_indices
 from siamcrnn_qgis.core.regions import connected_components, labelled_pixels, split_groups, split_spatially
 from siamcrnn_qgis.core.sources import ArraySource
-from siamcrnn_qgis.core.training import TrainingConfig, balanced_indices, train
+from siamcrnn_qgis.core.training import train
 
 from .helpers import synthetic_pair
 
@@ -102,7 +104,7 @@ def test_labelled_nodata_pixels_are_dropped(pair):
     t1[:, rows[:7], cols[:7]] = np.nan
     result = train(ArraySource(t1), ArraySource(t2), labels, TrainingConfig(**FAST))
     assert result.train_pixels + result.validation_pixels <= (labels != 255).sum() - 7
-    assert any("nodata" in note for note in result.notes)
+    assert any("7 labelled pixels are nodata" in warning for warning in result.warnings)
 
 
 def test_input_errors(pair):
@@ -136,7 +138,7 @@ def test_groups_keep_overlapping_patches_together():
     labels[10:12, 2:4] = 0  # 6 rows below it: patches apart → own group
     labels[20:23, 20:23] = 1
     labels[20, 2] = 0
-    pixels = labelled_pixels(labels, patch_radius=2)
+    pixels = labelled_pixels(labels, reach=4)
     assert np.unique(pixels.groups).size == 4
     first = pixels.groups[(pixels.rows == 2) & (pixels.cols == 2)][0]
     assert np.all(pixels.groups[pixels.rows < 5] == first)
@@ -148,7 +150,7 @@ def test_split_by_groups_and_spatial_fallback():
     for i in range(6):
         labels[i * 10:i * 10 + 3, 0:3] = 0
         labels[i * 10:i * 10 + 3, 30:33] = 1
-    pixels = labelled_pixels(labels, 2)
+    pixels = labelled_pixels(labels, 4)
     validation = split_groups(pixels, 0.35, np.random.default_rng(0))
     assert validation is not None
     for group in np.unique(pixels.groups):  # whole groups only
@@ -158,9 +160,9 @@ def test_split_by_groups_and_spatial_fallback():
     one_each = np.full((40, 40), 255, dtype=np.uint8)
     one_each[5:35, 5:10] = 0
     one_each[5:35, 25:30] = 1
-    pixels = labelled_pixels(one_each, 2)
+    pixels = labelled_pixels(one_each, 4)
     assert split_groups(pixels, 0.2, np.random.default_rng(0)) is None
-    role = split_spatially(pixels, 0.2, 2)
+    role = split_spatially(pixels, 0.2, 4)
     for label in (0, 1):
         assert (role[pixels.classes == label] == 1).sum() == 30
     val_rows = pixels.rows[role == 1]
@@ -175,7 +177,7 @@ def test_spatial_fallback_is_reported():
     labels[2:38, 30:36] = 1
     result = train(ArraySource(t1), ArraySource(t2), labels, TrainingConfig(**{**FAST, "epochs": 1}))
     assert result.metadata.shared  # equal band counts: siamese by default
-    assert any("too few separate regions" in note for note in result.notes)
+    assert any("too few separate regions" in warning for warning in result.warnings)
 
 
 def test_connected_components_eight_connectivity():
@@ -190,8 +192,8 @@ def test_connected_components_eight_connectivity():
 
 def test_cuda_out_of_memory_splits_training_batches(pair, monkeypatch):
     """A training batch that does not fit (simulated) is computed in slices with the same gradient."""
-    from siamcrnn_qgis.core.patch_model import PatchSiamCRNN
-    from siamcrnn_qgis.core.training import train_step
+    from siamcrnn_qgis.core.patch.model import PatchSiamCRNN
+    from siamcrnn_qgis.core.patch.training import train_step
 
     original = PatchSiamCRNN.forward
 
@@ -227,7 +229,8 @@ def test_bfloat16_training_on_request(pair):
     events = []
     result = train(ArraySource(pair[0]), ArraySource(pair[1]), pair[3],
                    TrainingConfig(**{**FAST, "precision": "bfloat16"}), events.append)
-    assert result.device.bfloat16 and "bfloat16" in result.notes[0]
+    assert result.device.bfloat16 and "bfloat16" in result.device.description
+    assert result.notes[0].startswith("Training patch:") and result.notes[1] == result.device.description
     assert all(np.isfinite(record.train_loss) for record in result.history)
     assert result.metadata.provenance["device"] == result.device.description
     with pytest.raises(InputError, match="precision must be one of auto, bfloat16, float32"):

@@ -35,9 +35,15 @@ def training_result():
                for e in (1, 2, 3)]
     metadata = SimpleNamespace(architecture="patch", shared=True, band_names_t1=["b1", "b2"],
                                band_names_t2=["b1", "b2"], hyperparameters={"learning_rate": 0.0002, "epochs": 3})
+    from siamcrnn_qgis.core.options import TrainingConfig
+
+    config = TrainingConfig(epochs=3, patience=8, batch_size=256, learning_rate=1e-3, samples_per_epoch=2048,
+                            changed_weight=1.0)
     return SimpleNamespace(metadata=metadata, val_metrics=METRICS, history=history, device=DEVICE, best_epoch=3,
                            label_counts={"unchanged": 12345, "changed": 678}, train_pixels=10000,
-                           validation_pixels=3023)
+                           validation_pixels=3023, config=config,
+                           notes=["Validation: 3023 pixels in whole label regions held out from training"],
+                           warnings=["7 labelled pixels are nodata in T1 or T2 and were left out"])
 
 
 def test_training_report(qgis_app, training_result):
@@ -46,7 +52,10 @@ def test_training_report(qgis_app, training_result):
     for expected in ("SiamCRNN training report", "/data/model.safetensors", "Running on CPU, 2 threads",
                      "12.3", "Labelled pixels, unchanged", "12345", "Labelled pixels, changed", "678",
                      "Training curves", "Best epoch", "Overall accuracy", "Kappa", "0.6321", "predicted changed",
-                     "pseudo-siamese" if not training_result.metadata.shared else "shared (siamese)"):
+                     "pseudo-siamese" if not training_result.metadata.shared else "shared (siamese)",
+                     "Validation: 3023 pixels in whole label regions held out from training",
+                     '<li class="warning">7 labelled pixels are nodata', "Training option: samples per epoch",
+                     "<td>2048</td>"):
         assert expected in page, expected
     pngs = embedded_pngs(page)
     assert len(pngs) == 1 and pngs[0].startswith(b"\x89PNG") and len(pngs[0]) > 5000
@@ -54,7 +63,7 @@ def test_training_report(qgis_app, training_result):
 
 
 def test_detection_report(qgis_app):
-    summary = SimpleNamespace(pixels=147456, seconds=2.0, device=DEVICE, batch_size=4096)
+    summary = SimpleNamespace(pixels=147456, seconds=2.0, device=DEVICE, batch_size=4096, tile_size=512)
     histogram = [5000] + [100] * 18 + [2000]
     page = reports.detection_report_html(
         summary=summary, model_path="/m.safetensors", threshold=0.5, changed_pixels=2500, valid_pixels=100000,
@@ -69,7 +78,7 @@ def test_detection_report(qgis_app):
 
 
 def test_detection_report_with_nothing_valid(qgis_app):
-    summary = SimpleNamespace(pixels=0, seconds=0.0, device=DEVICE, batch_size=1)
+    summary = SimpleNamespace(pixels=0, seconds=0.0, device=DEVICE, batch_size=1, tile_size=512)
     page = reports.detection_report_html(
         summary=summary, model_path="m", threshold=0.5, changed_pixels=0, valid_pixels=0, changed_area=0.0,
         histogram=[0] * 20, pixel_area=1.0, outputs={})

@@ -4,7 +4,6 @@ run works. Inputs are 32 × 32 rasters built in tmp_path, so the whole table run
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import pickle
@@ -110,10 +109,13 @@ def world(qgis_app, tmp_path_factory) -> World:
 
 @pytest.fixture()
 def fast_training(monkeypatch):
-    """One epoch of 256 samples instead of 2048: enough to prove a training run completes."""
-    from siamcrnn_qgis.core import training
+    """Epochs of 256 samples instead of 2048: enough to prove a training run completes."""
+    import dataclasses
 
-    monkeypatch.setattr(training, "TrainingConfig", functools.partial(training.TrainingConfig, samples_per_epoch=256))
+    from siamcrnn_qgis.core.patch import PatchArchitecture
+
+    monkeypatch.setattr(PatchArchitecture, "training_defaults",
+                        dataclasses.replace(PatchArchitecture.training_defaults, samples_per_epoch=256))
 
 
 def detect_parameters(world: World, out: Path, **changes) -> dict:
@@ -481,7 +483,7 @@ def cancel_during(monkeypatch, module, name: str, feedback: QgsProcessingFeedbac
 
 @pytest.mark.parametrize("point", ["statistics", "mid-detection", "finalize", "polygons"])
 def test_cancelled_detection_leaves_old_outputs_and_the_next_run_replaces_them(point, world, tmp_path, monkeypatch):
-    from siamcrnn_qgis.core import inference
+    from siamcrnn_qgis.core import detection
     from siamcrnn_qgis.io import vectorize
 
     out = tmp_path / "out"
@@ -491,7 +493,7 @@ def test_cancelled_detection_leaves_old_outputs_and_the_next_run_replaces_them(p
     feedback = Recorder(cancel_at=40 if point == "mid-detection" else None)
     with monkeypatch.context() as patch:
         if point == "statistics":
-            cancel_during(patch, inference, "compute_statistics", feedback)
+            cancel_during(patch, detection, "compute_statistics", feedback)
         elif point == "finalize":
             cancel_during(patch, gdal.Band, "ComputeStatistics", feedback)
         elif point == "polygons":
@@ -512,7 +514,7 @@ def test_cancelled_detection_leaves_old_outputs_and_the_next_run_replaces_them(p
 @pytest.mark.parametrize("point", ["statistics", "first-epoch", "saving"])
 def test_cancelled_training_leaves_nothing_and_the_next_run_succeeds(point, world, tmp_path, monkeypatch,
                                                                     fast_training):
-    from siamcrnn_qgis.core import training
+    from siamcrnn_qgis.core.patch import training
 
     out = tmp_path / "out"
     out.mkdir()
@@ -556,7 +558,7 @@ def test_out_of_memory_halves_the_batch_and_the_run_completes(world, tmp_path, m
     """CUDA out-of-memory, simulated on any machine: the forward pass refuses batches over 100 pixels."""
     import torch
 
-    from siamcrnn_qgis.core.patch_model import PatchSiamCRNN
+    from siamcrnn_qgis.core.patch.model import PatchSiamCRNN
 
     forward = PatchSiamCRNN.forward
 
@@ -581,7 +583,7 @@ def test_out_of_memory_halves_the_batch_and_the_run_completes(world, tmp_path, m
 KILLED_SCRIPT = """
 import sys
 sys.path.insert(0, {root!r})
-from siamcrnn_qgis.core.inference import detect
+from siamcrnn_qgis.core.detection import detect
 from siamcrnn_qgis.core.modelfile import load_model
 from siamcrnn_qgis.io.raster import GdalRasterSource
 from siamcrnn_qgis.io.writer import GeoTiffWriter
@@ -629,7 +631,7 @@ def test_killed_detection_leaves_no_file_under_the_final_name(world, tmp_path):
 def test_two_detections_at_once_do_not_interfere(world, tmp_path):
     import threading
 
-    from siamcrnn_qgis.core.inference import detect
+    from siamcrnn_qgis.core.detection import detect
     from siamcrnn_qgis.core.modelfile import load_model
     from siamcrnn_qgis.io.raster import GdalRasterSource
     from siamcrnn_qgis.io.writer import GeoTiffWriter

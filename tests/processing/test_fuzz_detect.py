@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from siamcrnn_qgis.core.detection import detect
 from siamcrnn_qgis.core.errors import SiamCRNNError
-from siamcrnn_qgis.core.inference import detect
 from siamcrnn_qgis.core.modelfile import load_model, save_model
 from siamcrnn_qgis.io.raster import GdalRasterSource
 from siamcrnn_qgis.io.writer import GeoTiffWriter

@@ -18,7 +18,7 @@ from ...io.vectorize import polygonize_changes
 from ...io.writer import GeoTiffWriter, all_or_nothing, atomic_file, check_output_path
 from ...reports import detection_report_html
 from ..base import cancel_flag, progress_callback, raise_if_cancelled
-from ..pair import PairAlgorithm
+from ..pair import PairAlgorithm, architecture_defaults
 from ..styling import style_output
 
 CHANGE_NODATA = 255
@@ -57,12 +57,16 @@ class DetectAlgorithm(PairAlgorithm):
             + "<li><b>MODEL</b>: " + self.tr("a .safetensors model made by Train; T1/T2 must have the band "
                                              "counts it was trained on.")
             + "</li><li><b>THRESHOLD</b>: " + self.tr("probability from which a pixel is called changed.")
-            + "</li><li><b>TILE_SIZE</b>, <b>BATCH_SIZE</b>: " + self.tr("tile side in pixels and pixels per "
-                                                                        "batch; smaller values use less memory. "
-                                                                        "Results do not depend on them.")
+            + "</li><li><b>TILE_SIZE</b>, <b>BATCH_SIZE</b>: " + self.tr(
+                "tile side in pixels and pixels per batch; smaller values use less memory and results do not "
+                "depend on them. Left empty, the model's architecture chooses (tile size: {tiles}; batch size: "
+                "{batches}), and the log says which values were used.").format(
+                tiles=architecture_defaults("tile_size", detection=True),
+                batches=architecture_defaults("batch_size", detection=True))
             + " " + self.tr("With an fcn model each tile is read with 128 pixels of context on every side, so "
                             "larger tiles waste less work: on a 3072² pair on 2 CPU cores, tiles of 1024 ran "
-                            "1.4× and tiles of 2048 1.6× faster than 512, with about 2 and 4 GB of memory.")
+                            "1.4× and tiles of 2048 1.6× faster than 512, with about 2 and 4 GB of memory; "
+                            "an fcn model does not use the batch size.")
             + "</li><li><b>USE_TRAINING_STATISTICS</b>: " + self.tr("standardise with the statistics of the "
                                                                     "training images instead of each image's own.")
             + "</li><li><b>OUTPUT_PROBABILITY</b>: " + self.tr("float32 GeoTIFF, nodata -1.")
@@ -82,9 +86,9 @@ class DetectAlgorithm(PairAlgorithm):
             self.THRESHOLD, self.tr("Change probability threshold"), double, 0.5, False, 0.0, 1.0))
         self.add_device_parameter()
         self.add_advanced_parameter(QgsProcessingParameterNumber(
-            self.TILE_SIZE, self.tr("Tile size (pixels)"), integer, 512, False, 5, 16384))
+            self.TILE_SIZE, self.tr("Tile size (pixels)"), integer, None, True, 5, 16384))
         self.add_advanced_parameter(QgsProcessingParameterNumber(
-            self.BATCH_SIZE, self.tr("Batch size (pixels)"), integer, 4096, False, 1, 1 << 22))
+            self.BATCH_SIZE, self.tr("Batch size (pixels)"), integer, None, True, 1, 1 << 22))
         self.add_advanced_parameter(QgsProcessingParameterBoolean(
             self.USE_TRAINING_STATISTICS, self.tr("Standardise with the training images' statistics"), False))
         self.addParameter(QgsProcessingParameterRasterDestination(
@@ -105,13 +109,17 @@ class DetectAlgorithm(PairAlgorithm):
         self.pair = self.resolve_pair(parameters, context)
 
     def process(self, parameters, context, feedback, workdir) -> dict:
-        from ...core.device import select_device
-        from ...core.inference import detect
+        from ...core.detection import detect
         from ...core.modelfile import load_model
+        from ...core.options import DetectionOptions
 
         threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context)
-        tile_size = self.parameterAsInt(parameters, self.TILE_SIZE, context)
-        batch_size = self.parameterAsInt(parameters, self.BATCH_SIZE, context)
+        options = DetectionOptions(
+            tile_size=self.optional_number(parameters, self.TILE_SIZE, context),
+            batch_size=self.optional_number(parameters, self.BATCH_SIZE, context),
+            device=self.device_name(parameters, context), precision=self.precision_name(parameters, context),
+            use_training_statistics=self.parameterAsBool(parameters, self.USE_TRAINING_STATISTICS, context),
+        )
         model_path = self.parameterAsFile(parameters, self.MODEL, context)
         probability_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_PROBABILITY, context)
         change_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_CHANGE, context)
@@ -120,8 +128,6 @@ class DetectAlgorithm(PairAlgorithm):
         for path in filter(None, (probability_path, change_path, polygons_path, report_path)):
             check_output_path(path)
 
-        device = select_device(self.device_name(parameters, context), self.precision_name(parameters, context))
-        feedback.pushInfo(device.description)
         model, metadata = load_model(model_path, device="cpu")
         pair = self.open_pair(self.pair, workdir, feedback)
         with all_or_nothing() as published:  # a failure after the first output removes it again
@@ -145,14 +151,11 @@ class DetectAlgorithm(PairAlgorithm):
                         probability_writer.write(x, y, np.where(invalid, PROBABILITY_NODATA, probability))
                         change_writer.write(x, y, change)
 
-                    summary = detect(
-                        model, metadata, pair.t1, pair.t2, sink, tile_size=tile_size, batch_size=batch_size,
-                        device=device,
-                        use_training_statistics=self.parameterAsBool(parameters, self.USE_TRAINING_STATISTICS, context),
-                        progress=progress_callback(feedback, 0, 90), is_cancelled=cancel_flag(feedback),
-                        log=feedback.pushInfo,
-                    )
-                    provenance = {"SIAMCRNN_MODEL": model_path, "SIAMCRNN_THRESHOLD": f"{threshold:g}"}
+                    summary = detect(model, metadata, pair.t1, pair.t2, sink, options,
+                                     progress=progress_callback(feedback, 0, 90), is_cancelled=cancel_flag(feedback),
+                                     log=feedback.pushInfo)
+                    provenance = {"SIAMCRNN_MODEL": model_path, "SIAMCRNN_THRESHOLD": f"{threshold:g}",
+                                  "SIAMCRNN_TILE_SIZE": str(summary.tile_size)}
                     for writer in (probability_writer, change_writer):
                         writer.set_metadata(provenance)
                     raise_if_cancelled(feedback)

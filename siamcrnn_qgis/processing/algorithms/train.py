@@ -17,15 +17,13 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
-from ...core.config import TrainingConfig
+from ...core.architectures import architecture_names
+from ...core.options import SIAMESE_CHOICES, TrainingConfig
 from ...io.labels import rasterize_labels, read_label_raster
 from ...io.writer import all_or_nothing, atomic_file, check_output_path
 from ...reports import training_report_html
 from ..base import cancel_flag, raise_if_cancelled
-from ..pair import PairAlgorithm
-
-ARCHITECTURES = ("patch", "fcn")
-SIAMESE_CHOICES = ("auto", "shared", "separate")
+from ..pair import PairAlgorithm, architecture_defaults
 
 
 class TrainAlgorithm(PairAlgorithm):
@@ -71,20 +69,32 @@ class TrainAlgorithm(PairAlgorithm):
                                                         "from its 5×5 neighbourhood; fcn: fully convolutional "
                                                         "(ResNet encoders, ConvLSTM per level, FPN decoder), "
                                                         "detects 10–14× faster than patch (measured on a 2-core "
-                                                        "CPU) and learns from wide context, best on a GPU; "
-                                                        "BATCH_SIZE then counts 256×256 crops and "
-                                                        "values left at their defaults take the fcn's own.")
+                                                        "CPU) and learns from wide context, best on a GPU.")
             + "</li><li><b>SIAMESE</b>: " + self.tr("auto shares one branch when both dates have the same number "
                                                    "of bands; separate (pseudo-siamese) for different sensors, "
                                                    "e.g. SAR vs optical.")
-            + "</li><li><b>EPOCHS</b>, <b>BATCH_SIZE</b>, <b>LEARNING_RATE</b>: "
-            + self.tr("training schedule (Adam; the paper uses batch 1024 and 2e-4).")
+            + "</li><li>" + self.tr("Options left empty take the chosen architecture's own default, and the log "
+                                    "and the report say which values were used:")
+            + "<ul><li><b>EPOCHS</b>: " + self.tr("at most this many epochs ({defaults}).").format(
+                defaults=architecture_defaults("epochs"))
+            + "</li><li><b>BATCH_SIZE</b>: " + self.tr("pixels (patch) or 256×256 crops (fcn) per step "
+                                                       "({defaults}).").format(
+                defaults=architecture_defaults("batch_size"))
+            + "</li><li><b>LEARNING_RATE</b>: " + self.tr("step size of the optimiser ({defaults}; the paper "
+                                                          "uses 2e-4 with batch 1024).").format(
+                defaults=architecture_defaults("learning_rate"))
+            + "</li><li><b>SAMPLES_PER_EPOCH</b>: " + self.tr("class-balanced draws per epoch, so training time "
+                                                              "does not grow with the label count "
+                                                              "({defaults}).").format(
+                defaults=architecture_defaults("samples_per_epoch"))
+            + "</li><li><b>PATIENCE</b>: " + self.tr("epochs without a better validation loss before stopping "
+                                                     "({defaults}).").format(
+                defaults=architecture_defaults("patience"))
+            + "</li><li><b>CHANGED_WEIGHT</b>: " + self.tr("loss weight of the changed class ({defaults}).").format(
+                defaults=architecture_defaults("changed_weight", unset=self.tr("unchanged/changed ratio")))
+            + "</li></ul>"
             + "</li><li><b>VALIDATION_FRACTION</b>: " + self.tr("share of labelled regions held out.")
             + "</li><li><b>SEED</b>: " + self.tr("the same seed and inputs give the same model.")
-            + "</li><li><b>SAMPLES_PER_EPOCH</b>, <b>PATIENCE</b>, <b>CHANGED_WEIGHT</b>: "
-            + self.tr("advanced: class-balanced draws per epoch (training time does not grow with the label "
-                      "count), epochs without a better validation loss before stopping, and the weight of the "
-                      "changed class in the cross-entropy.")
             + "</li><li><b>OUTPUT_MODEL</b>: " + self.tr("the model file (.safetensors) for Detect.")
             + "</li><li><b>OUTPUT_REPORT</b>: " + self.tr("HTML report: loss curves, validation metrics, label "
                                                           "counts, device, duration.")
@@ -101,7 +111,7 @@ class TrainAlgorithm(PairAlgorithm):
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.LABEL_RASTER, self.tr("Label raster (instead of polygons)"), optional=True))
         for key, label, options, default in (
-            (self.ARCHITECTURE, self.tr("Architecture"), ARCHITECTURES, "patch"),
+            (self.ARCHITECTURE, self.tr("Architecture"), architecture_names(), "patch"),
             (self.SIAMESE, self.tr("Branches"), SIAMESE_CHOICES, "auto"),
         ):
             parameter = QgsProcessingParameterEnum(key, label, list(options), defaultValue=default)
@@ -109,23 +119,25 @@ class TrainAlgorithm(PairAlgorithm):
             self.addParameter(parameter)
         integer, double = QgsProcessingParameterNumber.Type.Integer, QgsProcessingParameterNumber.Type.Double
         defaults = TrainingConfig()
-        for key, label, kind, default, low, high in (
-            (self.EPOCHS, self.tr("Maximum epochs"), integer, defaults.epochs, 1, 10000),
-            (self.BATCH_SIZE, self.tr("Batch size"), integer, defaults.batch_size, 1, 1 << 20),
-            (self.LEARNING_RATE, self.tr("Learning rate"), double, defaults.learning_rate, 1e-7, 1.0),
-            (self.VALIDATION_FRACTION, self.tr("Validation fraction of labelled regions"), double,
-             defaults.validation_fraction, 0.05, 0.5),
+        # None default + optional: left empty, the architecture's own default is used
+        for key, label, kind, low, high, advanced in (
+            (self.EPOCHS, self.tr("Maximum epochs"), integer, 1, 10000, False),
+            (self.BATCH_SIZE, self.tr("Batch size"), integer, 1, 1 << 20, False),
+            (self.LEARNING_RATE, self.tr("Learning rate"), double, 1e-7, 1.0, False),
+            (self.SAMPLES_PER_EPOCH, self.tr("Class-balanced samples per epoch"), integer, 2, 1 << 24, True),
+            (self.PATIENCE, self.tr("Early stopping patience (epochs)"), integer, 1, 10000, True),
+            (self.CHANGED_WEIGHT, self.tr("Loss weight of the changed class"), double, 0.01, 100.0, True),
         ):
-            self.addParameter(QgsProcessingParameterNumber(key, label, kind, default, False, low, high))
-        for key, label, kind, default, low, high in (
-            (self.SEED, self.tr("Random seed"), integer, defaults.seed, 0, 2**31 - 1),
-            (self.SAMPLES_PER_EPOCH, self.tr("Class-balanced samples per epoch"), integer,
-             defaults.samples_per_epoch, 2, 1 << 24),
-            (self.PATIENCE, self.tr("Early stopping patience (epochs)"), integer, defaults.patience, 1, 10000),
-            (self.CHANGED_WEIGHT, self.tr("Loss weight of the changed class"), double, defaults.changed_weight,
-             0.01, 100.0),
-        ):
-            self.add_advanced_parameter(QgsProcessingParameterNumber(key, label, kind, default, False, low, high))
+            parameter = QgsProcessingParameterNumber(key, label, kind, None, True, low, high)
+            if advanced:
+                self.add_advanced_parameter(parameter)
+            else:
+                self.addParameter(parameter)
+        self.addParameter(QgsProcessingParameterNumber(
+            self.VALIDATION_FRACTION, self.tr("Validation fraction of labelled regions"), double,
+            defaults.validation_fraction, False, 0.05, 0.5))
+        self.add_advanced_parameter(QgsProcessingParameterNumber(
+            self.SEED, self.tr("Random seed"), integer, defaults.seed, False, 0, 2**31 - 1))
         self.add_device_parameter()
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_MODEL, self.tr("Model file"), self.tr("SiamCRNN model (*.safetensors)")))
@@ -143,7 +155,6 @@ class TrainAlgorithm(PairAlgorithm):
                 "Give the labels either as polygons (LABELS) or as a raster (LABEL_RASTER), exactly one of the two."))
 
     def process(self, parameters, context, feedback, workdir) -> dict:
-        from ...core.device import training_device
         from ...core.modelfile import save_model
         from ...core.training import train
 
@@ -156,19 +167,17 @@ class TrainAlgorithm(PairAlgorithm):
         config = TrainingConfig(
             architecture=self.parameterAsEnumString(parameters, self.ARCHITECTURE, context),
             siamese=self.parameterAsEnumString(parameters, self.SIAMESE, context),
-            epochs=self.parameterAsInt(parameters, self.EPOCHS, context),
-            batch_size=self.parameterAsInt(parameters, self.BATCH_SIZE, context),
-            learning_rate=self.parameterAsDouble(parameters, self.LEARNING_RATE, context),
+            epochs=self.optional_number(parameters, self.EPOCHS, context),
+            batch_size=self.optional_number(parameters, self.BATCH_SIZE, context),
+            learning_rate=self.optional_number(parameters, self.LEARNING_RATE, context),
             validation_fraction=self.parameterAsDouble(parameters, self.VALIDATION_FRACTION, context),
             seed=self.parameterAsInt(parameters, self.SEED, context),
-            samples_per_epoch=self.parameterAsInt(parameters, self.SAMPLES_PER_EPOCH, context),
-            patience=self.parameterAsInt(parameters, self.PATIENCE, context),
-            changed_weight=self.parameterAsDouble(parameters, self.CHANGED_WEIGHT, context),
+            samples_per_epoch=self.optional_number(parameters, self.SAMPLES_PER_EPOCH, context),
+            patience=self.optional_number(parameters, self.PATIENCE, context),
+            changed_weight=self.optional_number(parameters, self.CHANGED_WEIGHT, context),
             device=self.device_name(parameters, context),
             precision=self.precision_name(parameters, context),
         )
-        device = training_device(config.device, config.architecture, config.precision)
-        feedback.pushInfo(device.description)
         started = time.perf_counter()
 
         pair = self.open_pair(self.pair, workdir, feedback)
@@ -177,6 +186,9 @@ class TrainAlgorithm(PairAlgorithm):
             feedback.setProgress(2)
 
             def on_progress(event) -> None:
+                if event.note:  # notes and warnings of the engine, as they happen
+                    (feedback.pushWarning if event.warning else feedback.pushInfo)(event.message)
+                    return
                 feedback.setProgress(2 + 96 * event.fraction)
                 if event.val_loss is not None and event.batch == event.batches:
                     kappa = (event.val_metrics or {}).get("kappa", float("nan"))

@@ -16,7 +16,8 @@ import torch.nn.functional as F  # noqa: N812 (torch convention)
 from torch import nn
 from torch.nn.utils.fusion import fuse_conv_bn_eval
 
-from .errors import InputError
+from ..branches import check_shared_bands
+from ..errors import InputError
 
 #: Blocks per stage of the two supported ResNet depths (BasicBlock).
 RESNET_STAGES = {18: (2, 2, 2, 2), 34: (3, 4, 6, 3)}
@@ -131,9 +132,7 @@ class FCNSiamCRNN(nn.Module):
 
     def __init__(self, bands_t1: int, bands_t2: int, shared: bool, depth: int = DEFAULT_DEPTH) -> None:
         super().__init__()
-        if shared and bands_t1 != bands_t2:
-            raise InputError(f"a shared (siamese) encoder needs the same band count on both dates, got "
-                             f"{bands_t1} (T1) and {bands_t2} (T2); use separate encoders")
+        check_shared_bands(shared, bands_t1, bands_t2)
         self.bands_t1 = bands_t1
         self.bands_t2 = bands_t2
         self.shared = shared

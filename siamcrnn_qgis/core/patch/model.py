@@ -6,11 +6,11 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from .errors import InputError
+from ..branches import check_shared_bands
+from ..errors import InputError
 
 PATCH_SIZE = 5
 PATCH_RADIUS = PATCH_SIZE // 2
-SIAMESE_CHOICES = ("auto", "shared", "separate")
 
 
 class DSCNNBranch(nn.Module):
@@ -58,9 +58,7 @@ class PatchSiamCRNN(nn.Module):
 
     def __init__(self, bands_t1: int, bands_t2: int, shared: bool) -> None:
         super().__init__()
-        if shared and bands_t1 != bands_t2:
-            raise InputError(f"a shared (siamese) branch needs the same band count on both dates, got "
-                             f"{bands_t1} (T1) and {bands_t2} (T2); use separate branches")
+        check_shared_bands(shared, bands_t1, bands_t2)
         self.bands_t1 = bands_t1
         self.bands_t2 = bands_t2
         self.shared = shared
@@ -92,20 +90,6 @@ class PatchSiamCRNN(nn.Module):
         hidden, _ = self.lstm2(hidden)
         last = self.dropout(hidden[:, -1])
         return self.out(torch.tanh(self.fc(last))).squeeze(-1)
-
-
-def resolve_shared(siamese: str, bands_t1: int, bands_t2: int, sensors_differ: bool = False) -> bool:
-    """Whether to share one branch: 'auto' shares when band counts match and the sensors do not differ."""
-    if siamese == "auto":
-        return bands_t1 == bands_t2 and not sensors_differ
-    if siamese == "shared":
-        if bands_t1 != bands_t2:
-            raise InputError(f"shared (siamese) branches need equal band counts, but T1 has {bands_t1} and "
-                             f"T2 has {bands_t2}; choose 'separate' or 'auto'")
-        return True
-    if siamese == "separate":
-        return False
-    raise InputError(f"unknown siamese option {siamese!r}; use one of {', '.join(SIAMESE_CHOICES)}")
 
 
 def build_patch_model(bands_t1: int, bands_t2: int, shared: bool, hyperparameters: dict) -> PatchSiamCRNN:

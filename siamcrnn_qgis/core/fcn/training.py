@@ -19,54 +19,49 @@ import numpy as np
 import torch
 import torch.nn.functional as F  # noqa: N812 (torch convention)
 
-from .device import DeviceInfo, training_device
-from .errors import Cancelled, InputError
-from .fcn_inference import HALO, FCNRunner, Rect, read_window
-from .fcn_model import DEFAULT_DEPTH, OUTPUT_STRIDE, RESNET_STAGES, FCNSiamCRNN
-from .inference import prepare_window
-from .metrics import ChangeMetrics
-from .modelfile import FORMAT_VERSION, ModelMetadata
-from .normalisation import BandStatistics, compute_statistics
-from .patch_model import PATCH_RADIUS, resolve_shared
-from .regions import labelled_pixels
-from .sources import RasterSource
-from .training import (
+from ..branches import resolve_shared
+from ..detection import prepare_window
+from ..device import DeviceInfo, training_device
+from ..errors import Cancelled, InputError
+from ..metrics import ChangeMetrics
+from ..normalisation import BandStatistics, compute_statistics
+from ..options import ARCHITECTURE_DEFAULTED, TrainingConfig
+from ..regions import labelled_pixels
+from ..sources import RasterSource
+from ..training import (
     EarlyStopping,
-    EpochRecord,
-    Progress,
     ProgressEvent,
-    TrainingConfig,
+    TrainingLog,
     TrainingResult,
+    build_result,
+    check_both_classes,
     check_config,
     check_label_counts,
     check_label_grid,
-    provenance,
+    class_counts,
     split_roles,
-    training_log,
 )
+from .detection import HALO, FCNRunner, Rect, read_window
+from .model import DEFAULT_DEPTH, OUTPUT_STRIDE, RESNET_STAGES, FCNSiamCRNN
 
+#: Unlabelled pixels in the training targets.
 IGNORE = 255
+#: Validation pixels in the training targets: ignored by the loss and blanked out of the input crops, so
+#: the network never sees what it is validated on.
+HIDDEN = 254
 #: Validation pixels are predicted in windows whose cores are the cells of a grid this wide.
 VALIDATION_CELL = 512
-#: Batches above this many crops are almost surely the patch model's pixel batch size given by mistake.
-MAX_CROPS_PER_BATCH = 64
 
 
 @dataclass
 class FCNTrainingConfig(TrainingConfig):
-    """:class:`TrainingConfig` with the fully convolutional network's own options and defaults.
+    """:class:`TrainingConfig` with the fully convolutional network's own options.
 
-    ``batch_size`` counts crops and ``samples_per_epoch`` crops per epoch; ``changed_weight`` None
-    weights the changed class by the unchanged/changed ratio of the training pixels (1 to 10).
+    ``batch_size`` counts crops and ``samples_per_epoch`` crops per epoch; ``changed_weight`` None (the
+    default) weights the changed class by the unchanged/changed ratio of the training pixels (1 to 10).
     """
 
     architecture: str = "fcn"
-    epochs: int = 40
-    patience: int = 6
-    batch_size: int = 4
-    learning_rate: float = 1e-3
-    samples_per_epoch: int = 16
-    changed_weight: float | None = None
     depth: int = DEFAULT_DEPTH
     crop_size: int = 256
     lovasz_weight: float = 0.75
@@ -74,34 +69,30 @@ class FCNTrainingConfig(TrainingConfig):
 
 
 def fcn_config(config: TrainingConfig) -> FCNTrainingConfig:
-    """FCN options from generic ones. Fields whose meaning differs between architectures (batch size,
-    learning rate, samples per epoch, epochs, patience, changed weight) take the FCN default where the
-    generic config left the patch model's default."""
-    if isinstance(config, FCNTrainingConfig):
-        return config
-    generic = TrainingConfig()
-    values = {}
-    for item in dataclasses.fields(TrainingConfig):
-        value = getattr(config, item.name)
-        if item.name in ("batch_size", "learning_rate", "samples_per_epoch", "epochs", "patience",
-                         "changed_weight") and value == getattr(generic, item.name):
-            continue
-        values[item.name] = value
-    values["architecture"] = "fcn"
+    """FCN options from generic ones: every option left None takes the fcn default, every value given is
+    kept exactly. ``changed_weight`` stays None when left empty (weighted by the class ratio)."""
+    from . import ARCHITECTURE
+
+    values = config.as_dict()
+    if not isinstance(config, FCNTrainingConfig):
+        values = {**dataclasses.asdict(FCNTrainingConfig()), **values}
+    defaults = ARCHITECTURE.training_defaults
+    for name in ARCHITECTURE_DEFAULTED:
+        if values[name] is None:
+            values[name] = getattr(defaults, name)
+    values["architecture"] = ARCHITECTURE.name
     return FCNTrainingConfig(**values)
 
 
 def check_fcn_config(config: FCNTrainingConfig) -> None:
-    check_config(dataclasses.replace(config, changed_weight=config.changed_weight or 1.0))
+    """The generic checks plus the fcn network's own options."""
+    check_config(config)
     problems = []
     if config.depth not in RESNET_STAGES:
         problems.append(f"encoder depth must be one of {', '.join(map(str, RESNET_STAGES))} (got {config.depth})")
     if config.crop_size < 2 * OUTPUT_STRIDE or config.crop_size % OUTPUT_STRIDE:
         problems.append(f"crop size must be a multiple of {OUTPUT_STRIDE} of at least {2 * OUTPUT_STRIDE} "
                         f"(got {config.crop_size})")
-    if config.batch_size > MAX_CROPS_PER_BATCH:
-        problems.append(f"for the fcn architecture the batch size counts {config.crop_size}² crops; "
-                        f"{config.batch_size} is too many, use 2 to 32")
     if config.lovasz_weight < 0:
         problems.append(f"the Lovász weight must not be negative (got {config.lovasz_weight})")
     if config.weight_decay < 0:
@@ -124,7 +115,7 @@ class _PreparedPair:
     t1: RasterSource
     t2: RasterSource
     stats: tuple[BandStatistics, BandStatistics]
-    train_labels: np.ndarray  # uint8: class of training pixels, IGNORE elsewhere
+    train_labels: np.ndarray  # uint8: class of training pixels, HIDDEN at validation pixels, IGNORE elsewhere
     train_pixels: tuple[np.ndarray, np.ndarray, np.ndarray]  # rows, cols, classes
     val_pixels: tuple[np.ndarray, np.ndarray, np.ndarray]
 
@@ -224,7 +215,8 @@ def _augment(array: np.ndarray, spec: _CropSpec) -> np.ndarray:
 def read_batch(pairs: Sequence[_PreparedPair], specs: Sequence[_CropSpec], shape: tuple[int, int]
                ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     """Normalised, augmented T1/T2 crops ``[N, C, h, w]`` and targets ``[N, h, w]`` (IGNORE where
-    unlabelled, held out for validation, or nodata in either date)."""
+    unlabelled, held out for validation, or nodata in either date). Validation pixels read as nodata
+    (0, the mean) in both dates."""
     height, width = shape
     x1, x2, targets = [], [], []
     for spec in specs:
@@ -232,7 +224,10 @@ def read_batch(pairs: Sequence[_PreparedPair], specs: Sequence[_CropSpec], shape
         a1, valid1 = prepare_window(pair.t1, pair.stats[0], spec.x, spec.y, width, height, 0)
         a2, valid2 = prepare_window(pair.t2, pair.stats[1], spec.x, spec.y, width, height, 0)
         target = pair.train_labels[spec.y:spec.y + height, spec.x:spec.x + width].copy()
-        target[~(valid1 & valid2)] = IGNORE
+        hidden = target == HIDDEN
+        a1[hidden] = 0.0
+        a2[hidden] = 0.0
+        target[hidden | ~(valid1 & valid2)] = IGNORE
         x1.append(_augment(a1.transpose(2, 0, 1), spec))
         x2.append(_augment(a2.transpose(2, 0, 1), spec))
         targets.append(_augment(target, spec))
@@ -275,24 +270,29 @@ def validation_scores(probability: np.ndarray, classes: np.ndarray, changed_weig
 # ---------------------------------------------------------------------------------------------- setup
 
 
-def _prepare(pair: TrainingPair, fraction: float, rng: np.random.Generator, say: Callable[[str], None],
+def _prepare(pair: TrainingPair, fraction: float, rng: np.random.Generator, log: TrainingLog,
              is_cancelled: Callable[[], bool] | None, hold_out: bool) -> _PreparedPair:
     """Statistics and the training/validation roles of one pair's labelled pixels (nodata left out).
 
-    ``hold_out`` False makes every labelled pixel a training pixel; True splits by label regions.
+    ``hold_out`` False makes every labelled pixel a training pixel; True splits by label regions, grouped
+    with the fcn network's reach so that no validation pixel lies within it of a training pixel.
     """
+    from . import ARCHITECTURE
+
     labels = np.asarray(pair.labels)
     stats = (compute_statistics(pair.t1, is_cancelled=is_cancelled),
              compute_statistics(pair.t2, is_cancelled=is_cancelled))
-    pixels = labelled_pixels(labels, PATCH_RADIUS)
-    role = split_roles(pixels, fraction, rng, say) if hold_out else np.zeros(pixels.rows.size, dtype=np.int8)
-    valid = _valid_at(pair, stats, pixels.rows, pixels.cols)
+    pixels = labelled_pixels(labels, ARCHITECTURE.reach)
+    role = (split_roles(pixels, fraction, rng, log, ARCHITECTURE.reach) if hold_out
+            else np.zeros(pixels.rows.size, dtype=np.int8))
+    valid = _valid_at(pair, pixels.rows, pixels.cols)
     if not valid.all():
-        say(f"{int((~valid).sum())} labelled pixels are nodata in T1 or T2 and were left out")
+        log.warn(f"{int((~valid).sum())} labelled pixels are nodata in T1 or T2 and were left out")
     train_labels = np.full(labels.shape, IGNORE, dtype=np.uint8)
     training = (role == 0) & valid
     validation = (role == 1) & valid
     train_labels[pixels.rows[training], pixels.cols[training]] = pixels.classes[training]
+    train_labels[pixels.rows[validation], pixels.cols[validation]] = HIDDEN
     return _PreparedPair(
         pair.t1, pair.t2, stats, train_labels,
         (pixels.rows[training], pixels.cols[training], pixels.classes[training]),
@@ -300,7 +300,7 @@ def _prepare(pair: TrainingPair, fraction: float, rng: np.random.Generator, say:
     )
 
 
-def _valid_at(pair: TrainingPair, stats, rows: np.ndarray, cols: np.ndarray, block: int = 512) -> np.ndarray:
+def _valid_at(pair: TrainingPair, rows: np.ndarray, cols: np.ndarray, block: int = 512) -> np.ndarray:
     """Whether both dates are valid at the given pixels, reading one block of the raster at a time."""
     valid = np.zeros(rows.size, dtype=bool)
     keys = (rows // block) * (pair.t1.width // block + 1) + cols // block
@@ -340,107 +340,78 @@ def _check_pairs(pairs: Sequence[TrainingPair]) -> None:
 # ------------------------------------------------------------------------------------------- training
 
 
-def train_fcn(
-    t1: RasterSource,
-    t2: RasterSource,
-    labels: np.ndarray,
-    config: TrainingConfig,
-    progress: Progress | None = None,
-    is_cancelled: Callable[[], bool] | None = None,
-) -> TrainingResult:
-    """:func:`~.training.train` for the fully convolutional network (one image pair)."""
-    return train_fcn_pairs([TrainingPair(t1, t2, labels)], config, progress, is_cancelled)
-
-
 def train_fcn_pairs(
     pairs: Sequence[TrainingPair],
     config: TrainingConfig,
-    progress: Progress | None = None,
+    progress: Callable[[ProgressEvent], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
     validation_pairs: Sequence[TrainingPair] = (),
+    log: TrainingLog | None = None,
 ) -> TrainingResult:
     """Train the fully convolutional network on one or more image pairs from the same sensors.
 
     Validation uses ``validation_pairs`` when given (all their labelled pixels), otherwise a share of the
-    label regions of each training pair, held out from training.
+    label regions of each training pair, held out from training. Options left None take the fcn
+    defaults. ``log`` (from :func:`~..training.train`) or ``progress`` receive the notes and progress.
     """
+    from . import ARCHITECTURE
+
     started = time.perf_counter()
     config = fcn_config(config)
     check_fcn_config(config)
     _check_pairs(list(pairs) + list(validation_pairs))
     for pair in list(pairs) + list(validation_pairs):
-        check_label_grid(pair.t1, pair.t2, np.asarray(pair.labels))
+        check_label_grid(pair.t1, pair.t2, np.asarray(pair.labels), ARCHITECTURE.minimum_size)
     # one tile may hold a single class (e.g. no change in it); the pairs together need both
-    check_label_counts(sum(int((np.asarray(pair.labels) == 0).sum()) for pair in pairs),
-                       sum(int((np.asarray(pair.labels) == 1).sum()) for pair in pairs))
+    label_counts = class_counts([pair.labels for pair in pairs])
+    check_label_counts(label_counts["unchanged"], label_counts["changed"])
     first = pairs[0]
     shared = resolve_shared(config.siamese, first.t1.band_count, first.t2.band_count, config.sensors_differ)
-    info = training_device(config.device, "fcn", config.precision)
-    report = progress or (lambda event: None)
-    notes, say = training_log(config, report)
-    say(info.description)
+    info = training_device(config.device, config.precision, ARCHITECTURE.train_in_bfloat16)
+    log = log or TrainingLog(config.epochs, progress or (lambda event: None))
+    log.say(info.description)
     rng = np.random.default_rng(config.seed)
     hold_out = not validation_pairs
-    prepared = [_prepare(pair, config.validation_fraction, rng, say, is_cancelled, hold_out) for pair in pairs]
+    prepared = [_prepare(pair, config.validation_fraction, rng, log, is_cancelled, hold_out) for pair in pairs]
     validating = prepared if hold_out else [
-        _prepare(pair, 0.0, rng, say, is_cancelled, False) for pair in validation_pairs]
+        _prepare(pair, 0.0, rng, log, is_cancelled, False) for pair in validation_pairs]
     train_classes = np.concatenate([pair.train_pixels[2] for pair in prepared])
     val_classes = np.concatenate([pair.val_pixels[2] if hold_out else pair.train_pixels[2] for pair in validating])
-    for name, classes in (("training", train_classes), ("validation", val_classes)):
-        if np.unique(classes).size < 2:
-            raise InputError(f"after leaving out nodata pixels the {name} set lacks a class; label more "
-                             "pixels of both classes where both images have data")
+    check_both_classes(training=train_classes, validation=val_classes)
     unchanged, changed = int((train_classes == 0).sum()), int((train_classes == 1).sum())
     if config.changed_weight is None:
         config = dataclasses.replace(config, changed_weight=float(np.clip(unchanged / changed, 1.0, 10.0)))
-    say(f"{train_classes.size} training and {val_classes.size} validation pixels "
-        f"({changed} and {int((val_classes == 1).sum())} changed); changed class weighted "
-        f"{config.changed_weight:.2f}")
+        log.say(f"Changed class weighted {config.changed_weight:.2f}, the ratio of unchanged to changed "
+                "training pixels (between 1 and 10)")
+    log.say(f"{train_classes.size} training and {val_classes.size} validation pixels "
+            f"({changed} and {int((val_classes == 1).sum())} changed)")
 
     with torch.random.fork_rng(devices=[info.device] if info.kind == "cuda" else []):
         torch.manual_seed(config.seed)
         model = FCNSiamCRNN(first.t1.band_count, first.t2.band_count, shared, depth=config.depth)
-        history, best_epoch, best_metrics = _fit(model, prepared, validating, hold_out, config, info, rng,
-                                                 report, is_cancelled)
+        best = _fit(model, prepared, validating, hold_out, config, info, rng, log.report, is_cancelled)
 
-    label_counts = {"unchanged": sum(int((np.asarray(p.labels) == 0).sum()) for p in pairs),
-                    "changed": sum(int((np.asarray(p.labels) == 1).sum()) for p in pairs)}
     hyperparameters = {**model.hyperparameters(), "crop_size": config.crop_size,
                        "lovasz_weight": config.lovasz_weight, "changed_weight": config.changed_weight}
-    metadata = ModelMetadata(
-        architecture="fcn",
-        format_version=FORMAT_VERSION,
-        hyperparameters=hyperparameters,
-        bands_t1=first.t1.band_count,
-        bands_t2=first.t2.band_count,
-        band_names_t1=list(first.t1.band_names),
-        band_names_t2=list(first.t2.band_names),
-        shared=shared,
-        stats_t1=pooled_statistics([pair.stats[0] for pair in prepared]),
-        stats_t2=pooled_statistics([pair.stats[1] for pair in prepared]),
-        provenance=provenance(
-            config, info, label_counts=label_counts, image_pairs=len(pairs),
-            train_pixels=int(train_classes.size), validation_pixels=int(val_classes.size),
-            epochs_run=len(history), best_epoch=best_epoch, validation_metrics=best_metrics.as_dict(),
-        ),
-    )
-    return TrainingResult(
-        model=model, metadata=metadata, history=history, best_epoch=best_epoch, device=info,
-        label_counts=label_counts, train_pixels=int(train_classes.size), validation_pixels=int(val_classes.size),
-        seconds=time.perf_counter() - started, val_metrics=best_metrics, notes=notes,
+    return build_result(
+        architecture=ARCHITECTURE.name, model=model, t1=first.t1, t2=first.t2, shared=shared,
+        stats=(pooled_statistics([pair.stats[0] for pair in prepared]),
+               pooled_statistics([pair.stats[1] for pair in prepared])),
+        hyperparameters=hyperparameters, config=config, info=info, label_counts=label_counts,
+        train_pixels=int(train_classes.size), validation_pixels=int(val_classes.size), best=best, log=log,
+        started=started, image_pairs=len(pairs),
     )
 
 
 def _fit(model: FCNSiamCRNN, pairs: list[_PreparedPair], validating: list[_PreparedPair], hold_out: bool,
-         config: FCNTrainingConfig, info: DeviceInfo, rng: np.random.Generator, report: Progress,
-         is_cancelled: Callable[[], bool] | None) -> tuple[list[EpochRecord], int, ChangeMetrics]:
+         config: FCNTrainingConfig, info: DeviceInfo, rng: np.random.Generator,
+         report: Callable[[ProgressEvent], None], is_cancelled: Callable[[], bool] | None) -> EarlyStopping:
     """The epoch loop; leaves the best epoch's weights in ``model`` (on the CPU, eval mode)."""
     runner = FCNRunner(model, info)  # moves the model to the device, channels_last
     optimiser = torch.optim.AdamW(model.parameters(), lr=config.learning_rate, weight_decay=config.weight_decay)
     shape = crop_shape(config, pairs)
     batches = math.ceil(config.samples_per_epoch / config.batch_size)
-    history: list[EpochRecord] = []
-    best = EarlyStopping(config.patience)
+    best = EarlyStopping(config.patience, config.epochs, batches, report)
 
     def to_device(tensor: torch.Tensor) -> torch.Tensor:
         if info.kind == "cuda":
@@ -482,13 +453,7 @@ def _fit(model: FCNSiamCRNN, pairs: list[_PreparedPair], validating: list[_Prepa
                     classes.append(pair_classes)
             val_loss, metrics = validation_scores(np.concatenate(probabilities), np.concatenate(classes),
                                                   config.changed_weight, config.lovasz_weight)
-            record = EpochRecord(epoch, total_loss / batches, val_loss, metrics.as_dict(),
-                                 time.perf_counter() - epoch_started)
-            history.append(record)
-            stopping = best.update(record, metrics, model)
-            report(best.event(record, metrics, config.epochs, batches, stopping))
-            if stopping:
+            if best.end_epoch(epoch, total_loss / batches, val_loss, metrics, model, epoch_started):
                 break
-    model.load_state_dict(best.state)
-    model.to("cpu").eval()
-    return history, best.epoch, best.metrics
+    best.restore_best(model)
+    return best

@@ -15,29 +15,22 @@ holds one window plus strips ``BLEND`` pixels wide, never the raster.
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 import torch
 from torch import nn
 
-from .device import DeviceInfo, as_device_info
-from .errors import Cancelled, DeviceError, InputError
-from .fcn_model import OUTPUT_STRIDE, FCNSiamCRNN, folded_copy
-from .inference import (
-    STATISTICS_PROGRESS,
-    DetectionSummary,
-    Sink,
-    check_inputs,
-    image_statistics,
-    prepare_window,
-)
-from .modelfile import ModelMetadata
-from .normalisation import BandStatistics
-from .sources import RasterSource
+from ..detection import DetectionHooks, DetectionSummary, Sink, prepare_window, start_statistics
+from ..device import DeviceInfo
+from ..errors import DeviceError, InputError
+from ..modelfile import ModelMetadata
+from ..normalisation import BandStatistics
+from ..options import DetectionOptions
+from ..sources import RasterSource
+from .model import OUTPUT_STRIDE, FCNSiamCRNN, folded_copy
 
 #: Context read around each core on every side (a multiple of the network's stride). On a trained
 #: Taizhou model the largest change with the tile size was 4e-2 with 64, 3e-3 with 96, 2e-4 with 128.
@@ -231,42 +224,21 @@ class FCNRunner:
         return probability.cpu().numpy()
 
 
-def detect_fcn(
-    model: nn.Module,
-    metadata: ModelMetadata,
-    t1: RasterSource,
-    t2: RasterSource,
-    sink: Sink,
-    *,
-    tile_size: int = 1024,
-    batch_size: int = 1,
-    device: str | DeviceInfo = "auto",
-    use_training_statistics: bool = False,
-    progress: Callable[[float], None] | None = None,
-    is_cancelled: Callable[[], bool] | None = None,
-    log: Callable[[str], None] | None = None,
-    halo: int = HALO,
-) -> DetectionSummary:
-    """:func:`~.inference.detect` for the fully convolutional network.
+def detect_fcn(model: nn.Module, metadata: ModelMetadata, t1: RasterSource, t2: RasterSource, sink: Sink,
+               options: DetectionOptions, hooks: DetectionHooks, halo: int = HALO) -> DetectionSummary:
+    """Fully convolutional detection over blended windows.
 
-    ``tile_size`` is the core side (rounded up to a multiple of 32); each window adds ``halo`` pixels of
-    context per side. One window runs at a time, so ``batch_size`` is not used; on CUDA out-of-memory the
-    core side is halved instead and the run goes on.
+    ``options.tile_size`` is the core side (rounded up to a multiple of 32); each window adds ``halo``
+    pixels of context per side. One window runs at a time, so ``options.batch_size`` is not used; on CUDA
+    out-of-memory the core side is halved instead and the run goes on. Every read of the rasters happens
+    on one background thread (GDAL datasets are not thread-safe), one window ahead of the network.
     """
-    started = time.perf_counter()
     if halo < BLEND // 2 or halo % OUTPUT_STRIDE:
         raise InputError(f"the halo must be a multiple of {OUTPUT_STRIDE} of at least {BLEND // 2} pixels, "
                          f"got {halo}")
-    check_inputs(metadata, t1, t2)
-    core_size = core_size_for(tile_size)
-    info = as_device_info(device)
-    if log:
-        log(info.description)
-    report = progress or (lambda fraction: None)
-    stats = image_statistics(metadata, t1, t2, use_training_statistics, is_cancelled)
-    tile_start = 0.0 if use_training_statistics else STATISTICS_PROGRESS
-    report(tile_start)
-
+    core_size = core_size_for(options.tile_size)
+    info = options.device
+    stats, tile_start = start_statistics(metadata, t1, t2, options, hooks)
     runner = FCNRunner(folded_copy(model) if isinstance(model, FCNSiamCRNN) else model, info)
     width, height = t1.width, t1.height
     tiles = split_cores(Rect(0, 0, width, height), core_size)
@@ -274,48 +246,49 @@ def detect_fcn(
     total = width * height
     done = valid_pixels = windows_run = 0
 
-    def read(core: Rect) -> _Window:
-        return read_window(t1, t2, stats, core, halo)
-
-    def blend(core: Rect, window: _Window | None) -> None:
-        """Run ``core`` into the accumulator, split into smaller cores after an out-of-memory error."""
-        nonlocal core_size, windows_run
-        pending = [(core, window)]
-        while pending:
-            part, window = pending.pop(0)
-            if is_cancelled is not None and is_cancelled():
-                raise Cancelled("change detection cancelled")
-            if max(part.width, part.height) > core_size:
-                pending = [(smaller, None) for smaller in split_cores(part, core_size)] + pending
-                continue
-            window = window or read(part)
-            try:
-                probability = runner.probability(window.t1, window.t2)
-            except torch.cuda.OutOfMemoryError:
-                core_size = _halve_core(core_size, info, log)
-                pending.insert(0, (part, window))
-                continue
-            region = blend_region(part, width, height)
-            inside = region.slices(window.window)
-            accumulator.add(region, probability[inside], blend_weights(part, region, width, height),
-                            window.valid[inside])
-            windows_run += 1
-
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="siamcrnn-read") as reader:
-        upcoming = reader.submit(read, tiles[0])
+
+        def read(core: Rect) -> Future:
+            return reader.submit(read_window, t1, t2, stats, core, halo)
+
+        def blend(core: Rect, window: _Window) -> None:
+            """Run ``core`` into the accumulator, split into smaller cores after an out-of-memory error
+            (their windows read on the reader thread too)."""
+            nonlocal core_size, windows_run
+            pending: list[tuple[Rect, _Window | None]] = [(core, window)]
+            while pending:
+                part, window = pending.pop(0)
+                hooks.check_cancelled()
+                if max(part.width, part.height) > core_size:
+                    pending = [(smaller, None) for smaller in split_cores(part, core_size)] + pending
+                    continue
+                window = window or read(part).result()
+                try:
+                    probability = runner.probability(window.t1, window.t2)
+                except torch.cuda.OutOfMemoryError:
+                    core_size = _halve_core(core_size, info, hooks.log)
+                    pending.insert(0, (part, window))
+                    continue
+                region = blend_region(part, width, height)
+                inside = region.slices(window.window)
+                accumulator.add(region, probability[inside], blend_weights(part, region, width, height),
+                                window.valid[inside])
+                windows_run += 1
+
+        upcoming = read(tiles[0])
         for index, core in enumerate(tiles):
             window = upcoming.result()
             if index + 1 < len(tiles):
-                upcoming = reader.submit(read, tiles[index + 1])
+                upcoming = read(tiles[index + 1])
             blend(core, window)
             region = final_region(core, width, height)
             probability = accumulator.take(region)
             sink(region.x, region.y, probability)
             valid_pixels += int(np.count_nonzero(~np.isnan(probability)))
             done += region.width * region.height
-            report(tile_start + (1.0 - tile_start) * done / total)
-    return DetectionSummary(pixels=total, valid_pixels=valid_pixels, seconds=time.perf_counter() - started,
-                            device=info, batch_size=1, tiles=windows_run)
+            hooks.progress(tile_start + (1.0 - tile_start) * done / total)
+    return DetectionSummary(pixels=total, valid_pixels=valid_pixels, seconds=0.0, device=info, batch_size=1,
+                            tiles=windows_run, tile_size=core_size)
 
 
 def _halve_core(core_size: int, info: DeviceInfo, log: Callable[[str], None] | None) -> int:

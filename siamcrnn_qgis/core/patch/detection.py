@@ -1,10 +1,8 @@
-"""Streamed change detection: tiles with a halo, a background reader one tile ahead, batched patches,
-and the probability of change per pixel handed to a sink tile by tile (NaN where either date is invalid).
-"""
+"""Patch SiamCRNN detection: tiles with a halo of the patch radius, a background reader one tile ahead,
+batched 5×5 patches, and the probability of change per pixel handed to the sink tile by tile."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -13,33 +11,14 @@ import numpy as np
 import torch
 from torch import nn
 
-from .architectures import get_architecture
-from .device import DeviceInfo, as_device_info
-from .errors import Cancelled, DeviceError, InputError
-from .modelfile import ModelMetadata
-from .normalisation import BandStatistics, compute_statistics, normalise
-from .patch_model import PATCH_RADIUS, PATCH_SIZE
-from .sources import ArraySource, RasterSource, check_minimum_size, check_same_grid, read_padded
-
-Sink = Callable[[int, int, np.ndarray], None]
-#: Share of the progress bar given to the statistics pass when per-image statistics are computed.
-STATISTICS_PROGRESS = 0.05
-
-
-@dataclass
-class DetectionSummary:
-    """What a detection run did: pixel counts, time, device and the batch size it ended with."""
-
-    pixels: int
-    valid_pixels: int
-    seconds: float
-    device: DeviceInfo
-    batch_size: int
-    tiles: int
-
-    @property
-    def pixels_per_second(self) -> float:
-        return self.pixels / self.seconds if self.seconds > 0 else 0.0
+from ..detection import DetectionHooks, DetectionSummary, Sink, prepare_window, start_statistics
+from ..device import DeviceInfo
+from ..errors import Cancelled, DeviceError
+from ..modelfile import ModelMetadata
+from ..normalisation import BandStatistics
+from ..options import DetectionOptions
+from ..sources import RasterSource
+from .model import PATCH_RADIUS, PATCH_SIZE
 
 
 @dataclass
@@ -53,87 +32,13 @@ class _Tile:
     valid: np.ndarray  # [h, w] both dates valid at the centre pixel
 
 
-def check_inputs(metadata: ModelMetadata, t1: RasterSource, t2: RasterSource) -> None:
-    """InputError unless the rasters match each other and the bands the model was trained on."""
-    for label, source, expected, names in (
-        ("T1", t1, metadata.bands_t1, metadata.band_names_t1),
-        ("T2", t2, metadata.bands_t2, metadata.band_names_t2),
-    ):
-        if source.band_count != expected:
-            raise InputError(f"the {label} raster has {source.band_count} band(s) but the model was trained on "
-                             f"{expected} ({', '.join(names)}); use a {label} image with the same bands")
-    check_same_grid(t1, t2)
-    check_minimum_size(t1, PATCH_SIZE)
-
-
-def detect(
-    model: nn.Module,
-    metadata: ModelMetadata,
-    t1: RasterSource,
-    t2: RasterSource,
-    sink: Sink,
-    *,
-    tile_size: int = 512,
-    batch_size: int = 4096,
-    device: str | DeviceInfo = "auto",
-    use_training_statistics: bool = False,
-    progress: Callable[[float], None] | None = None,
-    is_cancelled: Callable[[], bool] | None = None,
-    log: Callable[[str], None] | None = None,
-) -> DetectionSummary:
-    """Probability of change for every pixel, handed to ``sink(x, y, probability[h, w])`` tile by tile."""
-    check_inputs(metadata, t1, t2)
-    detector = get_architecture(metadata.architecture).resolve("detect")
-    return detector(model, metadata, t1, t2, sink, tile_size=tile_size, batch_size=batch_size, device=device,
-                    use_training_statistics=use_training_statistics, progress=progress,
-                    is_cancelled=is_cancelled, log=log)
-
-
-def image_statistics(
-    metadata: ModelMetadata,
-    t1: RasterSource,
-    t2: RasterSource,
-    use_training_statistics: bool,
-    is_cancelled: Callable[[], bool] | None,
-) -> tuple[BandStatistics, BandStatistics]:
-    """Each image's own statistics (the paper's per-image z-score), or the training ones on request."""
-    if use_training_statistics:
-        return metadata.stats_t1, metadata.stats_t2
-    return (compute_statistics(t1, is_cancelled=is_cancelled, name="T1"),
-            compute_statistics(t2, is_cancelled=is_cancelled, name="T2"))
-
-
-def detect_patch(
-    model: nn.Module,
-    metadata: ModelMetadata,
-    t1: RasterSource,
-    t2: RasterSource,
-    sink: Sink,
-    *,
-    tile_size: int = 512,
-    batch_size: int = 4096,
-    device: str | DeviceInfo = "auto",
-    use_training_statistics: bool = False,
-    progress: Callable[[float], None] | None = None,
-    is_cancelled: Callable[[], bool] | None = None,
-    log: Callable[[str], None] | None = None,
-) -> DetectionSummary:
-    """:func:`detect` for the patch network: each pixel from the 5×5 patches centred on it."""
-    started = time.perf_counter()
-    if tile_size < PATCH_SIZE:
-        raise InputError(f"the tile size must be at least {PATCH_SIZE} pixels, got {tile_size}")
-    if batch_size < 1:
-        raise InputError(f"the batch size must be at least 1, got {batch_size}")
-    check_inputs(metadata, t1, t2)
-    info = as_device_info(device)
-    if log:
-        log(info.description)
-    report = progress or (lambda fraction: None)
-    stats = image_statistics(metadata, t1, t2, use_training_statistics, is_cancelled)
-    tile_start = 0.0 if use_training_statistics else STATISTICS_PROGRESS
-    report(tile_start)
-
-    runner = PatchRunner(model, info, batch_size, log)
+def detect_patch(model: nn.Module, metadata: ModelMetadata, t1: RasterSource, t2: RasterSource, sink: Sink,
+                 options: DetectionOptions, hooks: DetectionHooks) -> DetectionSummary:
+    """Patch-network detection: each pixel from the 5×5 patches centred on it, tile by tile."""
+    info = options.device
+    stats, tile_start = start_statistics(metadata, t1, t2, options, hooks)
+    tile_size = options.tile_size
+    runner = PatchRunner(model, info, options.batch_size, hooks.log)
     windows = [
         (x, y, min(tile_size, t1.width - x), min(tile_size, t1.height - y))
         for y in range(0, t1.height, tile_size)
@@ -148,7 +53,7 @@ def detect_patch(
         sink(tile.x, tile.y, finish())
         valid_pixels += int(tile.valid.sum())
         done += tile.width * tile.height
-        report(tile_start + (1.0 - tile_start) * done / total)
+        hooks.progress(tile_start + (1.0 - tile_start) * done / total)
 
     in_flight: list[tuple[_Tile, Callable[[], np.ndarray]]] = []
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="siamcrnn-read") as reader:
@@ -157,25 +62,15 @@ def detect_patch(
             tile = pending.result()
             if index + 1 < len(windows):
                 pending = reader.submit(read_tile, t1, t2, stats, windows[index + 1])
-            in_flight.append((tile, runner.start_tile(tile, is_cancelled)))
+            in_flight.append((tile, runner.start_tile(tile, hooks.is_cancelled)))
             # On a GPU the next tile is queued before the previous one goes to the sink, so writing
             # overlaps compute; on the CPU there is no idle core to overlap with.
             while len(in_flight) > runner.tiles_in_flight:
                 hand_over(*in_flight.pop(0))
         while in_flight:
             hand_over(*in_flight.pop(0))
-    return DetectionSummary(pixels=total, valid_pixels=valid_pixels, seconds=time.perf_counter() - started,
-                            device=info, batch_size=runner.batch_size, tiles=len(windows))
-
-
-def prepare_window(source: RasterSource, stats: BandStatistics, x: int, y: int, width: int, height: int,
-                   halo: int) -> tuple[np.ndarray, np.ndarray]:
-    """Normalised window with a halo, channels last ``[h + 2·halo, w + 2·halo, C]``, invalid pixels 0
-    (the mean), plus its valid mask. Outside the raster counts as invalid."""
-    data, valid = read_padded(source, x - halo, y - halo, width + 2 * halo, height + 2 * halo)
-    data = normalise(data, stats)
-    data[:, ~valid] = 0.0
-    return np.ascontiguousarray(data.transpose(1, 2, 0)), valid
+    return DetectionSummary(pixels=total, valid_pixels=valid_pixels, seconds=0.0, device=info,
+                            batch_size=runner.batch_size, tiles=len(windows), tile_size=tile_size)
 
 
 def read_tile(t1: RasterSource, t2: RasterSource, stats: tuple[BandStatistics, BandStatistics],
@@ -242,10 +137,6 @@ class PatchRunner:
 
         self._batched(x1.shape[0], run, is_cancelled)
         return out
-
-    def predict_tile(self, tile: _Tile, is_cancelled: Callable[[], bool] | None = None) -> np.ndarray:
-        """Change probability ``[h, w]`` of a tile, NaN where either date is invalid."""
-        return self.start_tile(tile, is_cancelled)()
 
     def start_tile(self, tile: _Tile, is_cancelled: Callable[[], bool] | None = None
                    ) -> Callable[[], np.ndarray]:
@@ -316,16 +207,3 @@ class PatchRunner:
         self.batch_size = max(1, self.batch_size // 2)
         if self.log:
             self.log(f"Out of GPU memory: batch size halved to {self.batch_size}")
-
-
-def predict_arrays(model: nn.Module, metadata: ModelMetadata, t1_array: np.ndarray, t2_array: np.ndarray,
-                   **kwargs) -> np.ndarray:
-    """Whole-image change probability ``[h, w]`` of two in-memory arrays, through :func:`detect`."""
-    t1, t2 = ArraySource(t1_array), ArraySource(t2_array)
-    result = np.full((t1.height, t1.width), np.nan, dtype=np.float32)
-
-    def store(x: int, y: int, probability: np.ndarray) -> None:
-        result[y:y + probability.shape[0], x:x + probability.shape[1]] = probability
-
-    detect(model, metadata, t1, t2, store, **kwargs)
-    return result
