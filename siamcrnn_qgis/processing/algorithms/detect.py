@@ -121,7 +121,7 @@ class DetectAlgorithm(PairAlgorithm):
             check_output_path(path)
 
         device = select_device(self.device_name(parameters, context), self.precision_name(parameters, context))
-        feedback.pushInfo(device.description)
+        self.push_device(feedback, device)
         model, metadata = load_model(model_path, device="cpu")
         pair = self.open_pair(self.pair, workdir, feedback)
         with all_or_nothing() as published:  # a failure after the first output removes it again

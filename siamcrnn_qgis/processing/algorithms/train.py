@@ -168,7 +168,7 @@ class TrainAlgorithm(PairAlgorithm):
             precision=self.precision_name(parameters, context),
         )
         device = training_device(config.device, config.architecture, config.precision)
-        feedback.pushInfo(device.description)
+        self.push_device(feedback, device)
         started = time.perf_counter()
 
         pair = self.open_pair(self.pair, workdir, feedback)
