@@ -530,6 +530,31 @@ def test_cancelled_training_leaves_nothing_and_the_next_run_succeeds(point, worl
     assert results["OUTPUT_MODEL"] == str(out / "model.safetensors")
 
 
+@pytest.mark.parametrize("kind", ["avx512_bf16", None])
+def test_log_suggests_bfloat16_only_on_cpus_that_compute_it_natively(kind, world, tmp_path, monkeypatch,
+                                                                     fast_training):
+    from siamcrnn_qgis.core import device
+
+    monkeypatch.setattr(device, "cpu_bfloat16", lambda: device.CpuBfloat16(kind, "torch"))
+    out = tmp_path / "out"
+    out.mkdir()
+    for algorithm, parameters in (("train", train_parameters(world, out, DEVICE="cpu")),
+                                  ("detect", detect_parameters(world, out, DEVICE="cpu"))):
+        feedback = Recorder()
+        run(algorithm, parameters, feedback=feedback)
+        hints = [m for m in feedback.messages if "PRECISION=bfloat16" in m]
+        if kind is None:
+            assert hints == [], algorithm
+        else:
+            assert hints == [device.select_device("cpu").hint], algorithm
+            assert "AVX-512 BF16" in hints[0] and "0.0012" in hints[0]
+        fast = Recorder()
+        run(algorithm, {**parameters, "PRECISION": "bfloat16"}, feedback=fast)
+        assert not [m for m in fast.messages if "PRECISION=bfloat16" in m], algorithm
+        words = "native on this CPU: AVX-512 BF16" if kind else "emulated, likely slower than float32"
+        assert any(m.startswith("Running on CPU") and words in m for m in fast.messages), (algorithm, fast.text)
+
+
 def test_unwritable_output_folder_fails_before_any_work(world, tmp_path, monkeypatch):
     """As root, chmod does not stop writes, so the folder's refusal is simulated where the plugin probes it
     (a temporary file in the output folder); the model must not even be opened."""
