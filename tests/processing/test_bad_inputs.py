@@ -19,7 +19,7 @@ from osgeo import gdal, ogr
 from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
 from ..io.builders import PIXEL, UTM_GT, polygon, write_raster, write_vector
-from .common import files_in, read, run
+from .common import changed_fraction, files_in, read, run
 
 SIZE = 32
 BANDS = 3
@@ -594,12 +594,14 @@ def test_out_of_memory_halves_the_batch_and_the_run_completes(world, tmp_path, m
     out.mkdir()
     expected = run("detect", detect_parameters(world, out, TILE_SIZE=32))
     reference = read(out / "probability.tif")
+    assert expected["CHANGED_FRACTION"] == pytest.approx(changed_fraction(out / "change.tif"), abs=1e-12)
     monkeypatch.setattr(PatchSiamCRNN, "forward", limited)
     feedback = Recorder()
-    run("detect", detect_parameters(world, out, TILE_SIZE=32, BATCH_SIZE=1024), feedback=feedback)
+    halved = run("detect", detect_parameters(world, out, TILE_SIZE=32, BATCH_SIZE=1024), feedback=feedback)
     assert "Out of GPU memory: batch size halved to 64" in feedback.text
     assert np.abs(read(out / "probability.tif") - reference).max() <= 1e-6
-    assert expected["CHANGED_FRACTION"] >= 0
+    assert halved["CHANGED_FRACTION"] == pytest.approx(changed_fraction(out / "change.tif"), abs=1e-12)
+    assert halved["CHANGED_FRACTION"] == pytest.approx(expected["CHANGED_FRACTION"], abs=1.5 / SIZE**2)
 
 
 # ---- a killed process leaves no file under the final name ----------------------------------------------
