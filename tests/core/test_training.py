@@ -219,7 +219,10 @@ def test_cuda_out_of_memory_splits_training_batches(pair, monkeypatch):
         train_step(model, optimiser, x1, x2, targets, 5.0, parts)
         gradients.append([p.grad.clone() for p in model.parameters()])
     for whole, sliced in zip(*gradients):
-        torch.testing.assert_close(whole, sliced, rtol=1e-5, atol=1e-6)
+        # a batch of 40 against 4 of 10: float32 kernels block and sum differently, so compare at each
+        # gradient's own scale (a wrong slice or weight would be off by a large part of it)
+        scale = float(whole.abs().max())
+        torch.testing.assert_close(whole, sliced, rtol=1e-5, atol=1e-5 * scale)
 
 
 def test_bfloat16_training_on_request(pair):
