@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import math
 import os
+import secrets
 import struct
 import sys
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -107,7 +107,7 @@ def save_model(path: str | os.PathLike, model: nn.Module, metadata: ModelMetadat
         offset += size
     header_bytes = json.dumps(header, separators=(",", ":")).encode("utf-8")
     header_bytes += b" " * (-len(header_bytes) % 8)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    descriptor, temporary = _create_temporary(path)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(struct.pack("<Q", len(header_bytes)))
@@ -120,6 +120,20 @@ def save_model(path: str | os.PathLike, model: nn.Module, metadata: ModelMetadat
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _create_temporary(path: Path) -> tuple[int, str]:
+    """A new hidden file beside ``path``, opened for writing, whose permissions follow the umask like every
+    other output (mode 0o666 less the umask, which ``os.open`` applies itself; ``tempfile.mkstemp`` would
+    make it 0o600, private to its owner). O_EXCL: never an existing file, nor one another writer made."""
+    flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+        try:
+            return os.open(temporary, flags, 0o666), str(temporary)
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"could not create a temporary file beside {path}")
 
 
 def _tensor_bytes(tensor: torch.Tensor) -> bytes:

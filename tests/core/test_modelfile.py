@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import struct
 
@@ -253,3 +254,22 @@ def test_metadata_asking_for_a_huge_network_is_refused_without_building_it(saved
     _write(path, header, data)
     with pytest.raises(ModelFileError, match="do not match the network"):
         load_model(path)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="no umask permission bits on Windows")
+@pytest.mark.parametrize(("umask", "expected"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_saved_model_follows_the_umask(tmp_path, umask, expected):
+    """Like every other output, not 0o600 (what tempfile.mkstemp gave it), so a shared folder's group can
+    read the model; replacing an existing file does not keep the old one's mode."""
+    model, metadata = make_model()
+    path = tmp_path / "model.safetensors"
+    path.write_bytes(b"previous")
+    path.chmod(0o600)
+    previous = os.umask(umask)
+    try:
+        save_model(path, model, metadata)
+    finally:
+        os.umask(previous)
+    assert oct(path.stat().st_mode & 0o777) == oct(expected)
+    assert [p.name for p in tmp_path.iterdir()] == ["model.safetensors"]
+    assert read_metadata(path) == metadata
