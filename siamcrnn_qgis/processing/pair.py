@@ -93,8 +93,8 @@ class PairAlgorithm(SiamCRNNAlgorithm):
                       "compute it natively, and the log says whether yours does: detection ran two to three "
                       "times faster on an Intel Xeon with AMX, and 1.84 (fcn) to 1.91 (patch) times faster on "
                       "an AMD EPYC with AVX-512 BF16; on other CPUs it is likely slower. Detection "
-                      "probabilities then differ from float32 by up to about 0.05, and about 0.1 % of the "
-                      "pixels or fewer change class.")
+                      "probabilities then differ from float32 by up to about 0.05, and up to about 0.14 % of the "
+                      "pixels change class.")
             + "</li>"
         )
 
