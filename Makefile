@@ -8,6 +8,8 @@ VENV_SITE = $(shell $(PYTHON) -c 'import sysconfig; print(sysconfig.get_paths()[
 QGIS_PROCESS = $(shell scripts/find-qgis-process)
 QGIS_PROFILE_PLUGINS ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 LOCALES := zh_CN fr
+# Where `make package` writes the zip (tests pass a temporary folder).
+DIST ?= dist
 
 .PHONY: help setup test demo deploy package transup transcompile lint bench bench-quick clean
 
@@ -16,7 +18,7 @@ help:
 	@echo "make demo       generate the synthetic sample and run train -> detect -> evaluate via qgis_process"
 	@echo "make test       the whole test suite, headless"
 	@echo "make deploy     install into your QGIS profile and enable the plugin"
-	@echo "make package    dist/$(PLUGIN).zip for the QGIS plugin repository"
+	@echo "make package    $(DIST)/$(PLUGIN).zip for the QGIS plugin repository (DIST=folder to change)"
 	@echo "make transup / transcompile   update the .ts sources / build the .qm files"
 	@echo "make lint       ruff"
 	@echo "make bench / bench-quick      performance benchmarks (benchmarks/)"
@@ -36,8 +38,8 @@ deploy: transcompile
 	@echo "Installed into $(QGIS_PROFILE_PLUGINS)/$(PLUGIN) and enabled; restart QGIS."
 
 package: transcompile
-	rm -f dist/$(PLUGIN).zip
-	$(PYTHON) scripts/build_plugin.py --zip dist/$(PLUGIN).zip
+	rm -f "$(DIST)/$(PLUGIN).zip"
+	$(PYTHON) scripts/build_plugin.py --zip "$(DIST)/$(PLUGIN).zip"
 
 transup:
 	pylupdate5 -noobsolete $$(find $(PLUGIN) -name '*.py' | sort) \

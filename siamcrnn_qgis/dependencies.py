@@ -1,16 +1,24 @@
 """PyTorch as an optional dependency: is it importable, where does the plugin install it, and how.
 
 The plugin installs PyTorch with pip into a folder of its own, one per Python version
-(``<QGIS settings dir>/python/dependencies/siamcrnn/python3.11``), and puts that folder on ``sys.path``
-before anything imports torch. A constraints file pins QGIS's own numpy so that pip never replaces it.
+(``<QGIS settings dir>/python/dependencies/siamcrnn/python3.11``), and adds that folder at the end of
+``sys.path`` before anything imports torch, so nothing in it (jinja2, sympy, typing_extensions, …) can
+shadow a package QGIS or another plugin already uses; only PyTorch's own packages are taken from the
+folder first (:class:`TorchFirst`), so that a CUDA build installed there wins over a CPU-only torch of the
+system. The constraints file pins every distribution the interpreter already has, so pip installs only
+versions compatible with them (or an older torch that is) and never a second, different copy.
 No qgis import at module level and never a torch import here: this runs before torch may exist.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.abc
+import importlib.machinery
+import importlib.metadata
 import importlib.util
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -68,18 +76,45 @@ def dependency_folder(settings_dir: str | os.PathLike | None = None) -> Path:
     return base / "python" / "dependencies" / "siamcrnn" / python_tag()
 
 
-def add_dependency_folder_to_path(folder: str | os.PathLike | None = None) -> Path | None:
-    """Put the dependency folder first on sys.path when it exists (idempotent); returns it if added.
+#: Top-level packages that come with PyTorch itself (the CUDA build brings nvidia.* and triton): imported
+#: from the dependency folder first when it has them. Nothing else there is.
+TORCH_PACKAGES = frozenset({"torch", "torchgen", "functorch", "triton", "nvidia"})
 
-    First, so that a CUDA build installed there wins over a CPU-only torch of the system. Call this before
-    anything imports torch: the plugin does it in classFactory and initProcessing.
+
+class TorchFirst(importlib.abc.MetaPathFinder):
+    """Finds PyTorch's own top-level packages in the dependency folder before the rest of ``sys.path``
+    (None when the folder does not have them, so the normal search goes on); their submodules then come
+    from the same place through the package's ``__path__``."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+
+    def find_spec(self, fullname, path=None, target=None):
+        if path is not None or fullname not in TORCH_PACKAGES:
+            return None
+        return importlib.machinery.PathFinder.find_spec(fullname, [self.folder])
+
+
+def add_dependency_folder_to_path(folder: str | os.PathLike | None = None) -> Path | None:
+    """Add the dependency folder at the end of sys.path when it exists (idempotent); returns it if added.
+
+    At the end, so that what pip brought along with torch never replaces a package QGIS (or another plugin)
+    imports; a :class:`TorchFirst` finder still takes torch itself from the folder, so that a CUDA build
+    installed there wins over a CPU-only torch of the system. Call this before anything imports torch: the
+    plugin does it in classFactory and initProcessing.
     """
     path = Path(folder) if folder is not None else dependency_folder()
     if not path.is_dir():
         return None
     entry = str(path)
+    changed = False
     if entry not in sys.path:
-        sys.path.insert(0, entry)
+        sys.path.append(entry)
+        changed = True
+    if not any(isinstance(finder, TorchFirst) and finder.folder == entry for finder in sys.meta_path):
+        sys.meta_path.insert(0, TorchFirst(entry))
+        changed = True
+    if changed:
         importlib.invalidate_caches()
         torch_version.cache_clear()
     return path
@@ -114,29 +149,75 @@ def find_python_interpreter(platform: str | None = None, executable: str | None 
     return None
 
 
+#: A PEP 440 version, optionally with a local label ('2.13.0+cpu'), case-insensitive as pip reads it.
+_PEP440 = re.compile(
+    r"^v?(\d+!)?\d+(\.\d+)*([-_.]?(a|b|c|rc|alpha|beta|pre|preview)[-_.]?\d*)?"
+    r"([-_.]?(post|rev|r)[-_.]?\d*|-\d+)?([-_.]?dev[-_.]?\d*)?(\+[a-z0-9]+([-_.][a-z0-9]+)*)?$",
+    re.IGNORECASE,
+)
+#: What a constraints file line may hold (anything else, e.g. a space or ';', would change its meaning).
+_NAME = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")
+_ANY_VERSION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+!_-]*$")
+#: Distributions pip may install even if the interpreter has them: the one the installer is asked for
+#: (a CUDA build replacing a CPU-only torch is the point of installing it).
+NOT_CONSTRAINED = frozenset({"torch"})
+
+
+def installed_distributions(exclude_folder: str | os.PathLike | None = None) -> dict[str, str]:
+    """{normalised name: version} of every distribution this interpreter can import (the first of each name
+    along sys.path: the one that wins), leaving out those installed in ``exclude_folder`` (the plugin's own
+    dependency folder, whose contents pip may replace) and those with damaged metadata."""
+    excluded = Path(exclude_folder).resolve() if exclude_folder is not None else None
+    found: dict[str, str] = {}
+    for distribution in importlib.metadata.distributions():
+        try:
+            name, version = distribution.metadata["Name"], distribution.version
+            key = re.sub(r"[-_.]+", "-", name).lower()
+            if key in found or not version:
+                continue
+            if excluded is not None:
+                site = Path(distribution.locate_file("")).resolve()  # the folder the distribution is in
+                if site == excluded or excluded in site.parents:
+                    continue
+        except Exception:  # noqa: BLE001 (another package's damaged .dist-info must not stop the install)
+            continue
+        found[key] = str(version)
+    return found
+
+
 def numpy_version() -> str | None:
     """The numpy QGIS runs with, which pip must keep."""
-    try:
-        from importlib.metadata import PackageNotFoundError, version
-    except ImportError:  # pragma: no cover - Python < 3.8
-        return None
-    try:
-        return version("numpy")
-    except PackageNotFoundError:
-        pass
-    if importlib.util.find_spec("numpy") is None:
-        return None
-    import numpy
+    version = installed_distributions().get("numpy")
+    if version is not None or importlib.util.find_spec("numpy") is None:
+        return version
+    import numpy  # a numpy without metadata (some system packages)
 
     return str(numpy.__version__)
 
 
+def constraint_lines(distributions: dict[str, str]) -> list[str]:
+    """'name==version' for each distribution except :data:`NOT_CONSTRAINED`, sorted. A version that is not
+    PEP 440 is pinned as the arbitrary string it is ('name===version'), which still lets pip install no
+    other; a name or version that cannot be written on a line safely is left out."""
+    lines = []
+    for name, version in sorted(distributions.items()):
+        if name in NOT_CONSTRAINED or not _NAME.match(name) or not _ANY_VERSION.match(version):
+            continue
+        lines.append(f"{name}{'==' if _PEP440.match(version) else '==='}{version}")
+    return lines
+
+
 def write_constraints_file(folder: str | os.PathLike) -> Path:
-    """constraints.txt beside the dependency folder: numpy==<QGIS's version> (empty without numpy)."""
+    """constraints-<python tag>.txt beside the dependency folder: every distribution the interpreter already
+    has (numpy, jinja2, sympy, typing_extensions, …; the dependency folder's own and torch excepted), pinned
+    to its version. pip then installs nothing that would differ from a package QGIS or another plugin
+    uses: it picks versions (of torch too) that go with them, or says which requirement conflicts."""
     path = Path(folder).parent / f"constraints-{Path(folder).name}.txt"
     path.parent.mkdir(parents=True, exist_ok=True)
-    version = numpy_version()
-    path.write_text(f"numpy=={version}\n" if version else "", encoding="utf-8")
+    distributions = installed_distributions(exclude_folder=folder)
+    if "numpy" not in distributions and numpy_version() is not None:
+        distributions["numpy"] = numpy_version()
+    path.write_text("".join(f"{line}\n" for line in constraint_lines(distributions)), encoding="utf-8")
     return path
 
 

@@ -110,6 +110,8 @@ def detect(
 
         options = replace(options, device=select_device(options.device, options.precision))
     hooks.log(options.device.description)
+    if options.device.hint:
+        hooks.log(options.device.hint)
     hooks.log(describe_options(architecture.name, given, options))
     summary = architecture.detect(model, metadata, t1, t2, sink, options, hooks)
     summary.seconds = time.perf_counter() - started

@@ -7,10 +7,11 @@ Written and read here without pickle or ``torch.load``, so opening any file can 
 from __future__ import annotations
 
 import json
+import math
 import os
+import secrets
 import struct
 import sys
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -106,7 +107,7 @@ def save_model(path: str | os.PathLike, model: nn.Module, metadata: ModelMetadat
         offset += size
     header_bytes = json.dumps(header, separators=(",", ":")).encode("utf-8")
     header_bytes += b" " * (-len(header_bytes) % 8)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    descriptor, temporary = _create_temporary(path)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(struct.pack("<Q", len(header_bytes)))
@@ -119,6 +120,20 @@ def save_model(path: str | os.PathLike, model: nn.Module, metadata: ModelMetadat
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _create_temporary(path: Path) -> tuple[int, str]:
+    """A new hidden file beside ``path``, opened for writing, whose permissions follow the umask like every
+    other output (mode 0o666 less the umask, which ``os.open`` applies itself; ``tempfile.mkstemp`` would
+    make it 0o600, private to its owner). O_EXCL: never an existing file, nor one another writer made."""
+    flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+        try:
+            return os.open(temporary, flags, 0o666), str(temporary)
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"could not create a temporary file beside {path}")
 
 
 def _tensor_bytes(tensor: torch.Tensor) -> bytes:
@@ -190,26 +205,49 @@ def read_metadata(path: str | os.PathLike) -> ModelMetadata:
     return _metadata_from_header(header, path)
 
 
+def _whole_numbers(value, count: int | None = None) -> list[int] | None:
+    """``value`` as a list of non-negative Python integers (JSON booleans and floats are not), or None."""
+    if not isinstance(value, list) or (count is not None and len(value) != count):
+        return None
+    if not all(type(item) is int and item >= 0 for item in value):
+        return None
+    return value
+
+
 def _read_tensors(handle, header: dict, data_start: int, file_size: int, path: Path) -> dict[str, torch.Tensor]:
+    """Every tensor of the header, each checked in exact integer arithmetic before anything is allocated: its
+    shape × element size equals its span, the span lies inside the file, and no two spans overlap."""
     entries = {name: entry for name, entry in header.items() if name != "__metadata__"}
+    data_size = file_size - data_start
     spans = []
     for name, entry in entries.items():
         try:
             dtype = _DTYPES[entry["dtype"]]
-            shape = [int(n) for n in entry["shape"]]
-            begin, end = (int(n) for n in entry["data_offsets"])
+            shape = _whole_numbers(entry["shape"])
+            offsets = _whole_numbers(entry["data_offsets"], 2)
         except (KeyError, TypeError, ValueError):
+            shape = offsets = None
+        if shape is None or offsets is None:
             raise ModelFileError(f"{path.name}: the header entry of tensor {name!r} is malformed; the file is "
-                                 "damaged") from None
-        expected = int(np.prod(shape, dtype=np.int64)) * torch.empty((), dtype=dtype).element_size()
-        if min(shape, default=0) < 0 or begin < 0 or end - begin != expected:
+                                 "damaged")
+        begin, end = offsets
+        # math.prod over Python ints is exact (np.prod in int64 wraps: [2**32, 2**32] gave 0). No dimension
+        # can exceed the file's byte count, which also keeps empty tensors' shapes within torch's int64.
+        expected = math.prod(shape) * dtype.itemsize
+        if max(shape, default=0) > file_size or begin > end or end - begin != expected:
             raise ModelFileError(f"{path.name}: tensor {name!r} has inconsistent size in the header; the file "
                                  "is damaged")
+        if end > data_size:
+            raise ModelFileError(f"{path.name} is truncated: tensor {name!r} should end at byte {data_start + end} "
+                                 f"but the file has {file_size}; copy or save the model again")
         spans.append((begin, end, name, dtype, shape))
-    data_size = max((end for _, end, *_ in spans), default=0)
-    if data_start + data_size > file_size:
-        raise ModelFileError(f"{path.name} is truncated: it should hold {data_start + data_size} bytes but has "
-                             f"{file_size}; copy or save the model again")
+    previous_end, previous_name = 0, None
+    for begin, end, name, _, _ in sorted(spans):
+        if begin < end:
+            if begin < previous_end:
+                raise ModelFileError(f"{path.name}: tensors {previous_name!r} and {name!r} overlap in the file; "
+                                     "the file is damaged")
+            previous_end, previous_name = end, name
     tensors = {}
     for begin, end, name, dtype, shape in sorted(spans):
         handle.seek(data_start + begin)
@@ -234,11 +272,13 @@ def load_model(path: str | os.PathLike, device: str | torch.device = "cpu") -> t
         tensors = _read_tensors(handle, header, data_start, file_size, path)
     architecture = get_architecture(metadata.architecture)
     try:
-        model = architecture.build_model(metadata.bands_t1, metadata.bands_t2, metadata.shared,
-                                         metadata.hyperparameters)
+        # first without memory (meta tensors): metadata asking for 40 million bands must not allocate 25 GB
+        # before its weights are found not to match the file's
+        with torch.device("meta"):
+            expected = architecture.build_model(metadata.bands_t1, metadata.bands_t2, metadata.shared,
+                                                metadata.hyperparameters).state_dict()
     except InputError as error:
         raise ModelFileError(f"{path.name}: the metadata describes a network that cannot be built ({error})") from None
-    expected = model.state_dict()
     missing = sorted(set(expected) - set(tensors))
     extra = sorted(set(tensors) - set(expected))
     wrong = sorted(name for name in set(expected) & set(tensors) if expected[name].shape != tensors[name].shape)
@@ -253,6 +293,7 @@ def load_model(path: str | os.PathLike, device: str | torch.device = "cpu") -> t
     if problems:
         raise ModelFileError(f"{path.name}: the weights do not match the network its metadata describes "
                              f"({'; '.join(problems)}); the file is damaged or was edited")
+    model = architecture.build_model(metadata.bands_t1, metadata.bands_t2, metadata.shared, metadata.hyperparameters)
     model.load_state_dict({name: tensors[name].to(expected[name].dtype) for name in expected}, strict=True)
     model.eval()
     return model.to(device), metadata

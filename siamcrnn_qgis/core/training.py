@@ -234,6 +234,12 @@ class TrainingLog:
         self.notes.append(message)
         self.report(ProgressEvent(0, self.epochs, 0, 0, 0.0, message, note=True))
 
+    def device(self, info: DeviceInfo) -> None:
+        """The device line, and the precision hint below it when there is one."""
+        self.say(info.description)
+        if info.hint:
+            self.say(info.hint)
+
     def warn(self, message: str) -> None:
         self.warnings.append(message)
         self.report(ProgressEvent(0, self.epochs, 0, 0, 0.0, message, note=True, warning=True))

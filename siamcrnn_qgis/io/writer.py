@@ -124,10 +124,48 @@ def _remove(paths: list[Path]) -> None:
             pass
 
 
+def new_file_mode(folder: str | os.PathLike) -> int | None:
+    """The permission bits an ordinary new file gets in ``folder``: 0o666 less the umask (or as the folder's
+    default ACL says). Learnt by creating a probe file with ``os.open(..., 0o666)``, which applies the umask
+    itself: reading the umask with ``os.umask`` means setting it, which races with other threads creating
+    files. None on Windows (no such bits) or when the probe cannot be made."""
+    if os.name == "nt":
+        return None
+    probe = Path(folder) / f".siamcrnn-mode-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    try:
+        descriptor = os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
+    except OSError:
+        return None
+    try:
+        return os.fstat(descriptor).st_mode & 0o777
+    finally:
+        os.close(descriptor)
+        probe.unlink(missing_ok=True)
+
+
+def _follow_umask(paths: list[Path]) -> None:
+    """Give files made by GDAL the permissions of any new file there: GDAL opens most with 0o666 (so the
+    umask applies), but the GeoPackage driver's SQLite uses 0o644, which ignores a umask of 0o002."""
+    if not paths:
+        return
+    mode = new_file_mode(paths[0].parent)
+    if mode is None:
+        return
+    for path in paths:
+        try:
+            if path.stat().st_mode & 0o777 != mode:
+                os.chmod(path, mode)
+        except OSError:  # e.g. a file system without permission bits: leave it as it was made
+            pass
+
+
 def _publish(temporary: Path, final: Path) -> None:
-    """Rename the temporary file and its companions onto the final name, replacing older versions."""
+    """Rename the temporary file and its companions onto the final name, replacing older versions; their
+    permissions follow the umask like any new file's."""
     base, _ = _split_temporary(temporary)
-    moves = [(part, final.with_name(final.stem + part.name[len(base) :])) for part in _companions(temporary)]
+    parts = _companions(temporary)
+    _follow_umask(parts)
+    moves = [(part, final.with_name(final.stem + part.name[len(base) :])) for part in parts]
     _remove([final.with_name(final.name + ".aux.xml")])  # a stale PAM sidecar would override the new file
     try:
         for source, target in sorted(moves, key=lambda move: move[0] != temporary):

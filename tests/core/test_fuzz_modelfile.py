@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from siamcrnn_qgis.core.errors import ModelFileError
@@ -86,6 +86,29 @@ def test_one_tensor_entry_mutated(real_model, data):
     name = data.draw(st.sampled_from(sorted(k for k in header if k != "__metadata__")))
     field = data.draw(st.sampled_from(["dtype", "shape", "data_offsets"]))
     header[name][field] = data.draw(JSON | st.lists(st.integers(-5, 10**12), max_size=5))
+    load_bytes(join(header, weights))
+
+
+#: Dimensions around the limits of fixed-width arithmetic: np.prod(shape, dtype=np.int64) wrapped for
+#: [2**32, 2**32] (2**64 elements: 0) and [2**62, 4], so such headers matched an empty span.
+EDGE_DIMENSIONS = st.sampled_from([0, 1, 2, 4, 32, 2**16, 2**31, 2**32, 2**62, 2**63, 2**64]) | st.integers(-1, 2**70)
+
+
+@FUZZ
+@example(shape=[2**32, 2**32], begin=0, length=0)
+@example(shape=[2**62, 4], begin=0, length=0)
+@example(shape=[2**31, 2**31, 4], begin=0, length=0)
+@example(shape=[2**63], begin=0, length=0)
+@example(shape=[0, 2**64], begin=0, length=0)
+@example(shape=[2**32, 2**32, 0], begin=2**64, length=0)
+@example(shape=[1, 32], begin=2**64 - 64, length=128)
+@given(shape=st.lists(EDGE_DIMENSIONS, max_size=5),
+       begin=st.sampled_from([0, 64, 2**63, 2**64]) | st.integers(0, 2**66),
+       length=st.sampled_from([0, 4, 128, 2**64]) | st.integers(0, 2**66))
+def test_shapes_and_offsets_that_overflow_fixed_width_arithmetic(real_model, shape, begin, length):
+    header, weights = split(real_model)
+    header["out.weight"]["shape"] = shape
+    header["out.weight"]["data_offsets"] = [begin, begin + length]
     load_bytes(join(header, weights))
 
 

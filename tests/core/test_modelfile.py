@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import struct
 
@@ -200,3 +201,75 @@ def test_header_sizes_are_checked_before_allocating(saved):
     _write(path, header, data)
     with pytest.raises(ModelFileError, match="truncated"):
         load_model(path)
+
+
+@pytest.mark.parametrize(("shape", "offsets"), [
+    ([2**32, 2**32], [0, 0]),  # 2**64 elements: np.prod(dtype=int64) wrapped to 0, matching an empty span
+    ([2**62, 4], [0, 0]),  # 2**64 bytes in float32: wrapped to 0 as well
+    ([2**31, 2**31, 4], [0, 0]),
+    ([0, 2**40], [0, 0]),  # no element, yet a dimension no file of this size can describe
+    ([True, 32], [0, 128]),  # JSON booleans are not dimensions
+    ([1.0, 32], [0, 128]),
+    (["1", 32], [0, 128]),
+    ([1, -32], [0, 128]),
+    ([1, 32], [128, 0]),
+    ([1, 32], [0.0, 128]),
+    ([1, 32], [-128, 0]),
+    ([1, 32], [2**64, 2**64 + 128]),
+    ([1, 32], [0, 128, 256]),
+    ("32", [0, 128]),
+    ([1] * 100, [0, 4]),
+])
+def test_sizes_are_exact_and_bounded_by_the_file(saved, shape, offsets):
+    """Every tensor's header is checked with exact integers against its bytes and the file before anything
+    is allocated; a header that would overflow 64-bit arithmetic is a damaged file, not a huge tensor."""
+    path = saved[0]
+    header, data = _header(path)
+    header["out.weight"]["shape"] = shape
+    header["out.weight"]["data_offsets"] = offsets
+    _write(path, header, data)
+    with pytest.raises(ModelFileError, match="out.weight"):
+        load_model(path)
+
+
+def test_overlapping_tensors_are_refused(saved):
+    path = saved[0]
+    header, data = _header(path)
+    header["out.bias"]["data_offsets"] = list(header["out.weight"]["data_offsets"])
+    header["out.bias"]["data_offsets"][1] = header["out.bias"]["data_offsets"][0] + 4
+    _write(path, header, data)
+    with pytest.raises(ModelFileError, match="overlap"):
+        load_model(path)
+
+
+def test_metadata_asking_for_a_huge_network_is_refused_without_building_it(saved):
+    """A billion bands would need 576 GB for the first convolution alone: the network is sized on the meta
+    device and compared with the file's weights before any memory is allocated for it (hypothesis found
+    bands_t1=43889439, which tried to allocate 25 GB)."""
+    path = saved[0]
+    header, data = _header(path)
+    metadata = json.loads(header["__metadata__"]["siamcrnn"])
+    metadata["bands_t1"] = 10**9
+    header["__metadata__"]["siamcrnn"] = json.dumps(metadata)
+    _write(path, header, data)
+    with pytest.raises(ModelFileError, match="do not match the network"):
+        load_model(path)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="no umask permission bits on Windows")
+@pytest.mark.parametrize(("umask", "expected"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_saved_model_follows_the_umask(tmp_path, umask, expected):
+    """Like every other output, not 0o600 (what tempfile.mkstemp gave it), so a shared folder's group can
+    read the model; replacing an existing file does not keep the old one's mode."""
+    model, metadata = make_model()
+    path = tmp_path / "model.safetensors"
+    path.write_bytes(b"previous")
+    path.chmod(0o600)
+    previous = os.umask(umask)
+    try:
+        save_model(path, model, metadata)
+    finally:
+        os.umask(previous)
+    assert oct(path.stat().st_mode & 0o777) == oct(expected)
+    assert [p.name for p in tmp_path.iterdir()] == ["model.safetensors"]
+    assert read_metadata(path) == metadata

@@ -221,17 +221,27 @@ def test_cuda_out_of_memory_splits_training_batches(pair, monkeypatch):
         train_step(model, optimiser, x1, x2, targets, 5.0, parts)
         gradients.append([p.grad.clone() for p in model.parameters()])
     for whole, sliced in zip(*gradients):
-        torch.testing.assert_close(whole, sliced, rtol=1e-5, atol=1e-6)
+        # a batch of 40 against 4 of 10: float32 kernels block and sum differently, so compare at each
+        # gradient's own scale (a wrong slice or weight would be off by a large part of it)
+        scale = float(whole.abs().max())
+        torch.testing.assert_close(whole, sliced, rtol=1e-5, atol=1e-5 * scale)
 
 
 def test_bfloat16_training_on_request(pair):
     """PRECISION=bfloat16 trains the patch network under autocast (also on the CPU) and still learns."""
+    t1, t2, change, labels = pair
     events = []
-    result = train(ArraySource(pair[0]), ArraySource(pair[1]), pair[3],
-                   TrainingConfig(**{**FAST, "precision": "bfloat16"}), events.append)
+    result = train(ArraySource(t1), ArraySource(t2), labels,
+                   TrainingConfig(**{**FAST, "epochs": 8, "samples_per_epoch": 768, "patience": 8,
+                                     "precision": "bfloat16"}), events.append)
     assert result.device.bfloat16 and "bfloat16" in result.device.description
     assert result.notes[0].startswith("Training patch:") and result.notes[1] == result.device.description
-    assert all(np.isfinite(record.train_loss) for record in result.history)
     assert result.metadata.provenance["device"] == result.device.description
+    losses = [record.train_loss for record in result.history]
+    assert losses[-1] < 0.5 * losses[0], losses  # it learns, as the float32 run does
+    probability = predict_arrays(result.model, result.metadata, t1, t2, device="cpu")  # float32 detection
+    reference = change.copy()
+    reference[labels != 255] = 255  # judged on the pixels it was not trained on
+    assert ChangeMetrics.from_maps((probability >= 0.5).astype(np.uint8), reference).kappa > 0.8
     with pytest.raises(InputError, match="precision must be one of auto, bfloat16, float32"):
         train(ArraySource(pair[0]), ArraySource(pair[1]), pair[3], TrainingConfig(**{**FAST, "precision": "fp8"}))

@@ -3,6 +3,7 @@ platform, the numpy constraint, the CPU / CUDA index URLs. Nothing is downloaded
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -32,6 +33,7 @@ def test_dependency_folder_follows_the_qgis_profile(qgis_app):
 
 def test_add_dependency_folder_to_path(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "path", list(sys.path))
+    monkeypatch.setattr(sys, "meta_path", list(sys.meta_path))
     missing = tmp_path / "absent"
     assert dependencies.add_dependency_folder_to_path(missing) is None
     assert str(missing) not in sys.path
@@ -40,11 +42,62 @@ def test_add_dependency_folder_to_path(tmp_path, monkeypatch):
     (folder / "siamcrnn_fake_dependency" / "__init__.py").write_text("VALUE = 7\n")
     assert dependencies.add_dependency_folder_to_path(folder) == folder
     assert dependencies.add_dependency_folder_to_path(folder) == folder
-    assert sys.path.count(str(folder)) == 1 and sys.path[0] == str(folder), "first, so a CUDA build wins"
+    assert sys.path.count(str(folder)) == 1 and sys.path[-1] == str(folder), "last: QGIS's packages win"
+    finders = [f for f in sys.meta_path if isinstance(f, dependencies.TorchFirst)]
+    assert [f.folder for f in finders] == [str(folder)], "one torch-first finder, however often it is added"
     import siamcrnn_fake_dependency
 
     assert siamcrnn_fake_dependency.VALUE == 7
     del sys.modules["siamcrnn_fake_dependency"]
+
+
+IMPORT_AFTER_ADDING = """
+import sys
+from siamcrnn_qgis.dependencies import add_dependency_folder_to_path
+add_dependency_folder_to_path(sys.argv[1])
+import jinja2, torch
+print(jinja2.__version__, jinja2.__file__)
+print(torch.__version__, torch.__file__)
+"""
+
+
+def fake_package(folder: Path, name: str, version: str, extra: dict | None = None) -> Path:
+    package = folder / name
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text(f"__version__ = {version!r}\n")
+    for module, text in (extra or {}).items():
+        (package / module).write_text(text)
+    return package
+
+
+def test_the_dependency_folder_never_shadows_packages_qgis_already_has(tmp_path):
+    """What pip brought along with torch (here an older fake jinja2; jinja2 is installed system-wide, as it
+    is with QGIS on Debian) does not replace the interpreter's own; the folder's torch, however, is the one
+    imported (a CUDA build installed there must win over a CPU-only torch of the system), submodules too."""
+    import jinja2
+
+    folder = tmp_path / "deps"
+    fake_package(folder, "jinja2", "0.0-fake")
+    fake_package(folder, "torch", "0.0-fake-cuda", {"cuda.py": "BUILD = 'folder'\n"})
+    script = IMPORT_AFTER_ADDING + "import torch.cuda\nprint(torch.cuda.BUILD)"
+    completed = subprocess.run([sys.executable, "-c", script, str(folder)], cwd=Path(dependencies.__file__).parents[1],
+                               capture_output=True, text=True, timeout=120)
+    assert completed.returncode == 0, completed.stderr
+    jinja_line, torch_line, build = completed.stdout.splitlines()
+    assert jinja_line == f"{jinja2.__version__} {jinja2.__file__}", "the interpreter's own jinja2"
+    assert torch_line == f"0.0-fake-cuda {folder / 'torch' / '__init__.py'}" and build == "folder"
+
+
+def test_a_folder_without_torch_leaves_the_systems_torch(tmp_path):
+    import torch
+
+    folder = tmp_path / "deps"
+    fake_package(folder, "jinja2", "0.0-fake")
+    completed = subprocess.run([sys.executable, "-c", IMPORT_AFTER_ADDING, str(folder)],
+                               cwd=Path(dependencies.__file__).parents[1], capture_output=True, text=True,
+                               timeout=120)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.splitlines()[1] == f"{torch.__version__} {torch.__file__}"
 
 
 def test_interpreter_on_linux_is_sys_executable_when_it_is_python(tmp_path):
@@ -78,13 +131,36 @@ def test_interpreter_not_found_is_none(tmp_path):
     assert dependencies.find_python_interpreter("win32", str(qgis_binary), str(tmp_path / "apps")) is None
 
 
-def test_constraints_pin_qgis_numpy(tmp_path):
+def test_constraints_pin_every_distribution_the_interpreter_has(tmp_path, monkeypatch):
+    import importlib.metadata
+
+    import jinja2
     import numpy
 
     folder = dependencies.dependency_folder(tmp_path)
+    ours = folder / "siamcrnn_fake_dist-1.0.dist-info"  # what an earlier install put there: may be upgraded
+    ours.mkdir(parents=True)
+    (ours / "METADATA").write_text("Metadata-Version: 2.1\nName: siamcrnn-fake-dist\nVersion: 1.0\n")
+    monkeypatch.setattr(sys, "path", [*sys.path, str(folder)])
+    assert importlib.metadata.version("siamcrnn-fake-dist") == "1.0"
     constraints = dependencies.write_constraints_file(folder)
-    assert constraints.read_text().strip() == f"numpy=={numpy.__version__}"
+    lines = constraints.read_text().splitlines()
+    assert f"numpy=={numpy.__version__}" in lines and f"jinja2=={jinja2.__version__}" in lines
+    expected = {dependencies.re.sub(r"[-_.]+", "-", d.metadata["Name"]).lower()
+                for d in importlib.metadata.distributions() if d.metadata["Name"]}
+    expected -= {"torch", "siamcrnn-fake-dist"}
+    pinned = {line.split("=", 1)[0] for line in lines}
+    assert pinned == expected, (sorted(expected - pinned)[:5], sorted(pinned - expected)[:5])
+    assert not [line for line in lines if line.startswith("torch=")], "torch itself may be replaced (CUDA)"
+    assert [line.split("=", 1)[0] for line in lines] == sorted(pinned) and len(pinned) > 10  # one line each
     assert not constraints.is_relative_to(folder), "outside the folder on sys.path"
+
+
+def test_constraint_lines_for_odd_versions():
+    assert dependencies.constraint_lines({
+        "numpy": "1.24.2", "torch": "2.13.0+cpu", "python-apt": "2.6.0", "local": "2.0+cpu", "debian": "1.0-ubuntu1",
+        "nonsense": "unknown", "injected": "1.0; os_name == 'nt'", "bad-name-": "1.0",
+    }) == ["debian===1.0-ubuntu1", "local==2.0+cpu", "nonsense===unknown", "numpy==1.24.2", "python-apt==2.6.0"]
 
 
 def test_pip_command_cpu_and_cuda(tmp_path):

@@ -53,7 +53,8 @@ def test_plan_writes_constraints_and_targets_the_folder(qgis_app, tmp_path):
     assert plan.command[0] == "/opt/qgis/bin/python3"
     assert plan.command[plan.command.index("--target") + 1] == str(tmp_path / "python3.11")
     assert plan.folder.is_dir()
-    assert plan.constraints.read_text().strip() == f"numpy=={numpy.__version__}"
+    lines = plan.constraints.read_text().splitlines()
+    assert f"numpy=={numpy.__version__}" in lines and len(lines) > 10  # and every other installed distribution
     assert plan.command[plan.command.index("--constraint") + 1] == str(plan.constraints)
     assert "--index-url" in plan.command
     assert "/opt/qgis/bin/python3 -m pip install" in plan.command_line()

@@ -200,3 +200,41 @@ def test_temporaries_of_killed_runs_are_removed_by_the_next_write(tmp_path):
     assert _names(tmp_path) == sorted([alive.name, other.name, "probability.tif"])
     assert remove_stale_temporaries(tmp_path / "change.tif") == [other]
     assert not other.exists() and alive.exists()
+
+
+@pytest.fixture(params=[(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)], ids=["022", "002", "077"])
+def umask(request):
+    """The process umask for one test (restored after) and the mode a new output should then have."""
+    value, expected = request.param
+    previous = os.umask(value)
+    yield expected
+    os.umask(previous)
+
+
+def _modes(folder) -> dict[str, str]:
+    return {name: oct(os.stat(os.path.join(folder, name)).st_mode & 0o777) for name in _names(folder)}
+
+
+@pytest.mark.skipif(os.name == "nt", reason="no umask permission bits on Windows")
+def test_every_output_follows_the_umask(tmp_path, umask):
+    """GeoTIFF, style sidecar, report, GeoPackage (whose SQLite creates files 0o644 whatever the umask) and
+    shapefile: each output gets 0o666 less the umask, like any file the user's programs make."""
+    from siamcrnn_qgis.io.vectorize import polygonize_changes
+
+    from .builders import write_raster
+
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    out.mkdir()
+    with GeoTiffWriter(out / "change.tif", utm_grid(20, 20), "uint8", nodata=255) as writer:
+        writer.write(0, 0, np.eye(20, dtype=np.uint8))
+        writer.finalize(style="change.qml")
+    with atomic_file(out / "report.html") as temporary:
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write("<html></html>")
+    change = write_raster(inputs / "change.tif", np.eye(20, dtype=np.uint8), nodata=255)
+    polygonize_changes(change, out / "polygons.gpkg")
+    polygonize_changes(change, out / "polygons.shp")
+    modes = _modes(out)
+    assert {"change.tif", "change.qml", "report.html", "polygons.gpkg", "polygons.shp", "polygons.dbf"} <= set(modes)
+    assert modes == dict.fromkeys(modes, oct(umask))

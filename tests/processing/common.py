@@ -25,6 +25,17 @@ def read(path) -> np.ndarray:
     return dataset.ReadAsArray()
 
 
+def changed_fraction(path) -> float:
+    """The share of 1s among the valid (not nodata) pixels of a change raster, read back with GDAL."""
+    dataset = gdal.Open(str(path))
+    assert dataset is not None, path
+    band = dataset.GetRasterBand(1)
+    values, nodata = band.ReadAsArray(), band.GetNoDataValue()
+    valid = values != nodata if nodata is not None else np.ones(values.shape, bool)
+    assert valid.any(), f"{path} has no valid pixel"
+    return float(np.count_nonzero(values[valid] == 1) / np.count_nonzero(valid))
+
+
 def kappa(a: np.ndarray, b: np.ndarray) -> float:
     """Cohen's kappa between two 0/1 maps over pixels valid (0/1) in both."""
     valid = np.isin(a, (0, 1)) & np.isin(b, (0, 1))

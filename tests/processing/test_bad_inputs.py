@@ -18,7 +18,7 @@ from osgeo import gdal, ogr
 from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
 from ..io.builders import PIXEL, UTM_GT, polygon, write_raster, write_vector
-from .common import files_in, read, run
+from .common import changed_fraction, files_in, read, run
 
 SIZE = 32
 BANDS = 3
@@ -532,6 +532,31 @@ def test_cancelled_training_leaves_nothing_and_the_next_run_succeeds(point, worl
     assert results["OUTPUT_MODEL"] == str(out / "model.safetensors")
 
 
+@pytest.mark.parametrize("kind", ["avx512_bf16", None])
+def test_log_suggests_bfloat16_only_on_cpus_that_compute_it_natively(kind, world, tmp_path, monkeypatch,
+                                                                     fast_training):
+    from siamcrnn_qgis.core import device
+
+    monkeypatch.setattr(device, "cpu_bfloat16", lambda: device.CpuBfloat16(kind, "torch"))
+    out = tmp_path / "out"
+    out.mkdir()
+    for algorithm, parameters in (("train", train_parameters(world, out, DEVICE="cpu")),
+                                  ("detect", detect_parameters(world, out, DEVICE="cpu"))):
+        feedback = Recorder()
+        run(algorithm, parameters, feedback=feedback)
+        hints = [m for m in feedback.messages if "PRECISION=bfloat16" in m]
+        if kind is None:
+            assert hints == [], algorithm
+        else:
+            assert hints == [device.select_device("cpu").hint], algorithm
+            assert "AVX-512 BF16" in hints[0] and "0.0012" in hints[0]
+        fast = Recorder()
+        run(algorithm, {**parameters, "PRECISION": "bfloat16"}, feedback=fast)
+        assert not [m for m in fast.messages if "PRECISION=bfloat16" in m], algorithm
+        words = "native on this CPU: AVX-512 BF16" if kind else "emulated, likely slower than float32"
+        assert any(m.startswith("Running on CPU") and words in m for m in fast.messages), (algorithm, fast.text)
+
+
 def test_unwritable_output_folder_fails_before_any_work(world, tmp_path, monkeypatch):
     """As root, chmod does not stop writes, so the folder's refusal is simulated where the plugin probes it
     (a temporary file in the output folder); the model must not even be opened."""
@@ -571,12 +596,14 @@ def test_out_of_memory_halves_the_batch_and_the_run_completes(world, tmp_path, m
     out.mkdir()
     expected = run("detect", detect_parameters(world, out, TILE_SIZE=32))
     reference = read(out / "probability.tif")
+    assert expected["CHANGED_FRACTION"] == pytest.approx(changed_fraction(out / "change.tif"), abs=1e-12)
     monkeypatch.setattr(PatchSiamCRNN, "forward", limited)
     feedback = Recorder()
-    run("detect", detect_parameters(world, out, TILE_SIZE=32, BATCH_SIZE=1024), feedback=feedback)
+    halved = run("detect", detect_parameters(world, out, TILE_SIZE=32, BATCH_SIZE=1024), feedback=feedback)
     assert "Out of GPU memory: batch size halved to 64" in feedback.text
     assert np.abs(read(out / "probability.tif") - reference).max() <= 1e-6
-    assert expected["CHANGED_FRACTION"] >= 0
+    assert halved["CHANGED_FRACTION"] == pytest.approx(changed_fraction(out / "change.tif"), abs=1e-12)
+    assert halved["CHANGED_FRACTION"] == pytest.approx(expected["CHANGED_FRACTION"], abs=1.5 / SIZE**2)
 
 
 # ---- a killed process leaves no file under the final name ----------------------------------------------

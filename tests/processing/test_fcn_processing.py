@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from .common import read, run
+from .common import changed_fraction, kappa, read, run
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,10 @@ def test_train_fcn_from_polygons(fcn_model):
     assert metadata.hyperparameters["depth"] == 18
     assert metadata.provenance["label_counts"]["changed"] > 0
     assert metadata.provenance["epochs_run"] == 1
-    assert -1 <= fcn_model["VAL_KAPPA"] <= 1  # one epoch of 16 crops: plumbing here, accuracy in tests/core
+    # one epoch of 16 crops already separates the classes: 0.36–0.72 over seeds 1–6 (0.56 with the default
+    # seed); a network that learnt nothing, or a kappa computed on the wrong pixels, stays near 0
+    assert fcn_model["VAL_KAPPA"] > 0.2
+    assert fcn_model["VAL_F1"] > 0.3
     with open(fcn_model["OUTPUT_REPORT"], encoding="utf-8") as report:
         assert "fcn" in report.read()
 
@@ -45,7 +48,8 @@ def test_detect_fcn_on_the_command_line(qgis_cli, taizhou, fcn_model, tmp_path):
     assert np.all((probability >= 0) & (probability <= 1))
     assert set(np.unique(change)) <= {0, 1}
     assert np.array_equal(change, (probability >= 0.5).astype(np.uint8))
-    assert 0 <= detected["CHANGED_FRACTION"] <= 1
+    assert detected["CHANGED_FRACTION"] == pytest.approx(changed_fraction(detected["OUTPUT_CHANGE"]), abs=1e-12)
+    assert kappa(change, read(taizhou["labels.tif"])) > 0.2  # against the analyst labels it was trained on
 
 
 def test_detect_precision_choice(fcn_model, taizhou, tmp_path):

@@ -81,10 +81,10 @@ def test_qgis_process_help_shows_parameters(qgis_cli):
 
 
 def test_package_zip_loads_in_qgis_process(tmp_path):
-    zip_path = tmp_path / "siamcrnn_qgis.zip"
-    subprocess.run(["make", "-s", "package"], cwd=REPO_ROOT, check=True, capture_output=True)
-    built = REPO_ROOT / "dist" / "siamcrnn_qgis.zip"
-    zip_path.write_bytes(built.read_bytes())
+    dist = tmp_path / "dist"  # not the checkout's dist/: tests write only into temporary folders
+    subprocess.run(["make", "-s", "package", f"DIST={dist}", f"PYTHON={sys.executable}"], cwd=REPO_ROOT, check=True,
+                   capture_output=True)
+    zip_path = dist / "siamcrnn_qgis.zip"
     with zipfile.ZipFile(zip_path) as archive:
         names = archive.namelist()
         archive.extractall(tmp_path / "plugins")

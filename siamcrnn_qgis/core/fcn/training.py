@@ -369,7 +369,7 @@ def train_fcn_pairs(
     shared = resolve_shared(config.siamese, first.t1.band_count, first.t2.band_count, config.sensors_differ)
     info = training_device(config.device, config.precision, ARCHITECTURE.train_in_bfloat16)
     log = log or TrainingLog(config.epochs, progress or (lambda event: None))
-    log.say(info.description)
+    log.device(info)
     rng = np.random.default_rng(config.seed)
     hold_out = not validation_pairs
     prepared = [_prepare(pair, config.validation_fraction, rng, log, is_cancelled, hold_out) for pair in pairs]

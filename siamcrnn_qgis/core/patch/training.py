@@ -134,7 +134,7 @@ def train_patch(t1: RasterSource, t2: RasterSource, labels: np.ndarray, config: 
     started = time.perf_counter()
     shared = resolve_shared(config.siamese, t1.band_count, t2.band_count, config.sensors_differ)
     info = training_device(config.device, config.precision, ARCHITECTURE.train_in_bfloat16)
-    log.say(info.description)
+    log.device(info)
     stats = (compute_statistics(t1, is_cancelled=is_cancelled, name="T1"),
              compute_statistics(t2, is_cancelled=is_cancelled, name="T2"))
     rng = np.random.default_rng(config.seed)
