@@ -4,7 +4,7 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../siamcrnn_qgis/dependencies.py" line="187"/>
+        <location filename="../siamcrnn_qgis/dependencies.py" line="268"/>
         <source>PyTorch is not installed in the Python that QGIS uses, so SiamCRNN cannot run. Install it from Raster › SiamCRNN › Status (Install PyTorch), or in a terminal with: {command} — then restart QGIS.</source>
         <translation>QGIS 使用的 Python 中未安装 PyTorch，因此 SiamCRNN 无法运行。请通过“栅格 › SiamCRNN › 状态”（安装 PyTorch）安装，或在终端中运行：{command} — 然后重启 QGIS。</translation>
     </message>
@@ -169,94 +169,89 @@
         <translation>插件依赖目录</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="79"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="80"/>
         <source>SiamCRNN for QGIS {version}</source>
         <translation>SiamCRNN for QGIS {version}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="87"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="88"/>
         <source>Overall accuracy</source>
         <translation>总体精度</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="152"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="159"/>
         <source>Kappa</source>
         <translation>Kappa</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="152"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="159"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="87"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="88"/>
         <source>Precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="87"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="88"/>
         <source>Recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="87"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="88"/>
         <source>IoU (changed)</source>
         <translation>IoU（变化类）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="87"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="88"/>
         <source>False alarm rate</source>
         <translation>虚警率</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="87"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="88"/>
         <source>Missed alarm rate</source>
         <translation>漏警率</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="101"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="102"/>
         <source>predicted unchanged</source>
         <translation>预测为未变化</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="101"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="102"/>
         <source>predicted changed</source>
         <translation>预测为变化</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="101"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="102"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="101"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="102"/>
         <source>reference unchanged</source>
         <translation>参考为未变化</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="101"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="102"/>
         <source>reference changed</source>
         <translation>参考为变化</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="152"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="159"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="152"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="159"/>
         <source>validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="152"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="159"/>
         <source>epoch</source>
         <translation>轮次</translation>
-    </message>
-    <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="121"/>
-        <source>weighted binary cross-entropy</source>
-        <translation>加权二元交叉熵</translation>
     </message>
     <message>
         <location filename="../siamcrnn_qgis/reports.py" line="129"/>
@@ -264,7 +259,7 @@
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="161"/>
         <source>Training curves</source>
         <translation>训练曲线</translation>
     </message>
@@ -299,194 +294,209 @@
         <translation>T2 波段</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="152"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="159"/>
         <source>seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="202"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="211"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="161"/>
         <source>Model file</source>
         <translation>模型文件</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="194"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="203"/>
         <source>Device</source>
         <translation>计算设备</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="161"/>
         <source>Duration (s)</source>
         <translation>耗时（秒）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="161"/>
         <source>Epochs run</source>
         <translation>已运行轮次</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="161"/>
         <source>Best epoch (lowest validation loss)</source>
         <translation>最佳轮次（验证损失最低）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="161"/>
         <source>Labelled pixels, unchanged</source>
         <translation>已标注像素（未变化）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="161"/>
         <source>Labelled pixels, changed</source>
         <translation>已标注像素（变化）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="161"/>
         <source>Training pixels</source>
         <translation>训练像素</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="161"/>
         <source>Validation pixels</source>
         <translation>验证像素</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="161"/>
         <source>Validation at the best epoch (threshold 0.5)</source>
         <translation>最佳轮次的验证结果（阈值 0.5）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="161"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="154"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="161"/>
         <source>Epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="170"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="179"/>
         <source>SiamCRNN training report</source>
         <translation>SiamCRNN 训练报告</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="180"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="189"/>
         <source>threshold {threshold:g}</source>
         <translation>阈值 {threshold:g}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="183"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="192"/>
         <source>change probability</source>
         <translation>变化概率</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="184"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="193"/>
         <source>pixels</source>
         <translation>像素</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="186"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="195"/>
         <source>Histogram of the change probability</source>
         <translation>变化概率直方图</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="194"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="203"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="194"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="203"/>
         <source>Threshold</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="195"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="204"/>
         <source>Pixels</source>
         <translation>像素</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="195"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="204"/>
         <source>Valid pixels</source>
         <translation>有效像素</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="196"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="205"/>
         <source>Changed pixels</source>
         <translation>变化像素</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="197"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="206"/>
         <source>Changed fraction of valid pixels</source>
         <translation>有效像素中的变化比例</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="198"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="207"/>
         <source>Changed area (map units²)</source>
         <translation>变化面积（地图单位²）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="198"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="207"/>
         <source>Pixel area (map units²)</source>
         <translation>像素面积（地图单位²）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="199"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="208"/>
         <source>Inference time (s)</source>
         <translation>推理耗时（秒）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="199"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="208"/>
         <source>Throughput (pixels/s)</source>
         <translation>吞吐量（像素/秒）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="200"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="209"/>
         <source>Final batch size</source>
         <translation>最终批大小</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="202"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="211"/>
         <source>Change probability of valid pixels</source>
         <translation>有效像素的变化概率</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="206"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="215"/>
         <source>SiamCRNN detection report</source>
         <translation>SiamCRNN 检测报告</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="211"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="220"/>
         <source>Change map</source>
         <translation>变化图</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="211"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="220"/>
         <source>Confusion matrix (pixels)</source>
         <translation>混淆矩阵（像素）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="211"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="220"/>
         <source>Accuracy</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="211"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="220"/>
         <source>False alarm rate = FP / (FP + TN); missed alarm rate = FN / (FN + TP). Pixels unlabelled in the reference or nodata in the change map are not counted.</source>
         <translation>虚警率 = FP / (FP + TN)；漏警率 = FN / (FN + TP)。参考数据中未标注的像素或变化图中的无数据像素不参与统计。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="219"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="228"/>
         <source>SiamCRNN evaluation report</source>
         <translation>SiamCRNN 评估报告</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="121"/>
-        <source>cross-entropy + Lovász-softmax</source>
-        <translation>交叉熵 + Lovász-softmax</translation>
+        <location filename="../siamcrnn_qgis/reports.py" line="122"/>
+        <source>loss: {name}</source>
+        <translation>损失：{name}</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/reports.py" line="147"/>
+        <source>Training option: {name}</source>
+        <translation>训练选项：{name}</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/reports.py" line="161"/>
+        <source>What happened</source>
+        <translation>运行过程</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/reports.py" line="209"/>
+        <source>Tile size (pixels)</source>
+        <translation>分块大小（像素）</translation>
     </message>
 </context>
 <context>
@@ -571,11 +581,6 @@
     </message>
     <message>
         <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
-        <source>tile side in pixels and pixels per batch; smaller values use less memory. Results do not depend on them.</source>
-        <translation>瓦片边长（像素）和每批像素数；数值越小占用内存越少。结果与它们无关。</translation>
-    </message>
-    <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
         <source>standardise with the statistics of the training images instead of each image&apos;s own.</source>
         <translation>使用训练影像的统计量而非每幅影像自身的统计量进行标准化。</translation>
     </message>
@@ -595,84 +600,89 @@
         <translation>可选的变化多边形，带面积字段，并去除小于 MIN_AREA（地图单位²）的多边形。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="78"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="82"/>
         <source>Model file</source>
         <translation>模型文件</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="81"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="85"/>
         <source>Change probability threshold</source>
         <translation>变化概率阈值</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="84"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="88"/>
         <source>Tile size (pixels)</source>
         <translation>瓦片大小（像素）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="86"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="90"/>
         <source>Batch size (pixels)</source>
         <translation>批大小（像素）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="88"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="92"/>
         <source>Standardise with the training images&apos; statistics</source>
         <translation>使用训练影像的统计量进行标准化</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="90"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="94"/>
         <source>Change probability</source>
         <translation>变化概率</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="92"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="96"/>
         <source>Change map</source>
         <translation>变化图</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="93"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="97"/>
         <source>Change polygons</source>
         <translation>变化多边形</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="96"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="100"/>
         <source>Minimum polygon area (map units²)</source>
         <translation>最小多边形面积（地图单位²）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="98"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="102"/>
         <source>Detection report</source>
         <translation>检测报告</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="98"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="102"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="101"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="105"/>
         <source>Changed area (map units²)</source>
         <translation>变化面积（地图单位²）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="102"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="106"/>
         <source>Changed fraction of valid pixels</source>
         <translation>有效像素中的变化比例</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="171"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="174"/>
         <source>{changed} of {valid} valid pixels changed ({fraction:.2%}), {area:.6g} map units²; {rate:,.0f} pixels/s.</source>
         <translation>{valid} 个有效像素中有 {changed} 个发生变化（{fraction:.2%}），{area:.6g} 地图单位²；{rate:,.0f} 像素/秒。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="184"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="187"/>
         <source>{count} change polygons, {area:.6g} map units².</source>
         <translation>{count} 个变化多边形，{area:.6g} 地图单位²。</translation>
     </message>
     <message>
         <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
-        <source>With an fcn model each tile is read with 128 pixels of context on every side, so larger tiles waste less work: on a 3072² pair on 2 CPU cores, tiles of 1024 ran 1.4× and tiles of 2048 1.6× faster than 512, with about 2 and 4 GB of memory.</source>
-        <translation>使用 fcn 模型时，每个分块在四周各多读取 128 像素的上下文，因此分块越大，浪费的计算越少：在 2 个 CPU 核心上处理 3072² 的影像对时，1024 的分块比 512 快 1.4 倍，2048 的分块快 1.6 倍，内存约分别为 2 GB 和 4 GB。</translation>
+        <source>tile side in pixels and pixels per batch; smaller values use less memory and results do not depend on them. Left empty, the model&apos;s architecture chooses (tile size: {tiles}; batch size: {batches}), and the log says which values were used.</source>
+        <translation>分块边长（像素）和每批像素数；较小的值占用更少内存，结果与之无关。留空时由模型的架构决定（分块大小：{tiles}；批大小：{batches}），日志会说明实际使用的值。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="49"/>
+        <source>With an fcn model each tile is read with 128 pixels of context on every side, so larger tiles waste less work: on a 3072² pair on 2 CPU cores, tiles of 1024 ran 1.4× and tiles of 2048 1.6× faster than 512, with about 2 and 4 GB of memory; an fcn model does not use the batch size.</source>
+        <translation>对于 fcn 模型，每个分块在四周各读取 128 像素的上下文，因此分块越大浪费越少：在 2 个 CPU 核心上处理 3072² 的影像对时，1024 的分块比 512 快 1.4 倍，2048 的分块快 1.6 倍，内存分别约为 2 GB 和 4 GB；fcn 模型不使用批大小。</translation>
     </message>
 </context>
 <context>
@@ -811,54 +821,54 @@
 <context>
     <name>PairAlgorithm</name>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="55"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="65"/>
         <source>T1 image (earlier date)</source>
         <translation>T1 影像（较早时相）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="56"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="66"/>
         <source>T2 image (later date)</source>
         <translation>T2 影像（较晚时相）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="57"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="67"/>
         <source>T1 bands (default: all)</source>
         <translation>T1 波段（默认：全部）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="57"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="67"/>
         <source>T2 bands (default: all)</source>
         <translation>T2 波段（默认：全部）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="65"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="75"/>
         <source>Device (auto: CUDA GPU, then Apple GPU, then CPU)</source>
         <translation>计算设备（auto：依次为 CUDA GPU、Apple GPU、CPU）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="79"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="89"/>
         <source>the two dates. T1 defines the output grid; a T2 with another CRS, resolution or extent is warped onto it (the inputs are never modified). Images without a CRS (e.g. PNG pairs) must have the same size and are taken pixel for pixel.</source>
         <translation>两个时相。T1 决定输出网格；坐标参考系、分辨率或范围不同的 T2 会被重投影到该网格上（输入数据不会被修改）。没有坐标参考系的影像（例如 PNG 影像对）必须大小相同，并逐像素对应。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="79"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="89"/>
         <source>bands to use from each date, in order (default: all bands).</source>
         <translation>每个时相按顺序使用的波段（默认：全部波段）。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="79"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="89"/>
         <source>auto uses an NVIDIA GPU (CUDA), then an Apple GPU (MPS), then the CPU.</source>
         <translation>auto 依次使用 NVIDIA GPU（CUDA）、Apple GPU（MPS）、CPU。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="71"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="81"/>
         <source>Precision (auto: bfloat16 on NVIDIA GPUs, float32 elsewhere)</source>
         <translation>精度（auto：NVIDIA GPU 上用 bfloat16，其他设备用 float32）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="79"/>
-        <source>auto computes in bfloat16 on NVIDIA GPUs (where the patch network still trains in float32) and in float32 elsewhere. bfloat16 on the CPU made detection two to three times faster on a CPU with Intel AMX (on CPUs without AMX it is likely slower); detection probabilities then differ from float32 by up to about 0.05.</source>
-        <translation>auto 在 NVIDIA GPU 上以 bfloat16 计算（其中 patch 网络仍以 float32 训练），在其他设备上以 float32 计算。在支持 Intel AMX 的 CPU 上，bfloat16 使检测快了两到三倍（不支持 AMX 的 CPU 上可能更慢）；此时检测概率与 float32 的结果最多相差约 0.05。</translation>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="89"/>
+        <source>auto computes in bfloat16 on NVIDIA GPUs (where the patch network still trains in float32) and in float32 elsewhere. bfloat16 on the CPU is faster only on CPUs that compute it natively, and the log says whether yours does: detection ran two to three times faster on an Intel Xeon with AMX, and 1.84 (fcn) to 1.91 (patch) times faster on an AMD EPYC with AVX-512 BF16; on other CPUs it is likely slower. Detection probabilities then differ from float32 by up to about 0.05, and up to about 0.14 % of the pixels change class.</source>
+        <translation>auto 在 NVIDIA GPU 上以 bfloat16 计算（patch 网络仍以 float32 训练），在其他设备上以 float32 计算。CPU 上的 bfloat16 只有在原生支持的 CPU 上才更快，日志会说明您的 CPU 是否支持：在带 AMX 的 Intel Xeon 上检测快两到三倍，在带 AVX-512 BF16 的 AMD EPYC 上快 1.84 倍（fcn）至 1.91 倍（patch）；在其他 CPU 上可能更慢。此时检测概率与 float32 最多相差约 0.05，最多约 0.14% 的像素改变类别。</translation>
     </message>
 </context>
 <context>
@@ -932,22 +942,22 @@ You can run the same command in a terminal:
         <translation>{name}：{path} 不是 {extension} 文件；请选择一个 {extension} 文件。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="141"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="152"/>
         <source>{name}: no raster was given; choose a raster layer or a raster file.</source>
         <translation>{name}：未提供栅格；请选择栅格图层或栅格文件。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="146"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="157"/>
         <source>{name}: layer '{layer}' comes from the '{provider}' data provider, but SiamCRNN reads rasters with GDAL. Save it as a GeoTIFF first (Raster › Conversion › Translate) and use that file.</source>
         <translation>{name}：图层“{layer}”来自“{provider}”数据提供程序，但 SiamCRNN 使用 GDAL 读取栅格。请先将其另存为 GeoTIFF（栅格 › 转换 › 转换格式）并使用该文件。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="191"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="202"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="195"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="206"/>
         <source>Out of memory. Use a smaller TILE_SIZE or BATCH_SIZE, or fewer bands.</source>
         <translation>内存不足。请使用更小的 TILE_SIZE 或 BATCH_SIZE，或减少波段数。</translation>
     </message>
@@ -1044,189 +1054,219 @@ You can run the same command in a terminal:
 <context>
     <name>TrainAlgorithm</name>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="54"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="52"/>
         <source>Train change detection model</source>
         <translation>训练变化检测模型</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="55"/>
         <source>Trains a SiamCRNN network (siamese convolutional branches, stacked LSTMs over the two dates, fully connected layers) to tell changed from unchanged pixels, using polygons you drew (Create training label layer) or a label raster. A part of the labelled regions is held out for validation; training stops early when the validation loss stops improving, and the best weights are saved in one .safetensors model file with the normalisation statistics.</source>
         <translation>训练 SiamCRNN 网络（孪生卷积分支、跨两个时相的堆叠 LSTM、全连接层）区分变化与未变化像素，使用您绘制的多边形（创建训练标注图层）或标注栅格。部分已标注区域留作验证；当验证损失不再下降时提前停止训练，最佳权重连同归一化统计量保存在一个 .safetensors 模型文件中。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="55"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="55"/>
         <source>polygon layer whose LABEL_FIELD is 0 (unchanged) or 1 (changed); rasterised onto T1&apos;s grid. Or give LABEL_RASTER instead.</source>
         <translation>LABEL_FIELD 为 0（未变化）或 1（变化）的多边形图层；栅格化到 T1 的网格上。也可改为提供 LABEL_RASTER。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="55"/>
         <source>raster with 0 = unchanged, 1 = changed, anything else or nodata = unlabelled.</source>
         <translation>栅格中 0 = 未变化，1 = 变化，其他值或无数据 = 未标注。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="55"/>
         <source>auto shares one branch when both dates have the same number of bands; separate (pseudo-siamese) for different sensors, e.g. SAR vs optical.</source>
         <translation>auto：两个时相波段数相同时共享同一分支；separate（伪孪生）用于不同传感器，例如 SAR 与光学影像。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
-        <source>training schedule (Adam; the paper uses batch 1024 and 2e-4).</source>
-        <translation>训练计划（Adam；论文使用批大小 1024 和学习率 2e-4）。</translation>
-    </message>
-    <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="55"/>
         <source>share of labelled regions held out.</source>
         <translation>留出的已标注区域比例。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="55"/>
         <source>the same seed and inputs give the same model.</source>
         <translation>相同的种子和输入得到相同的模型。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="55"/>
         <source>the model file (.safetensors) for Detect.</source>
         <translation>供“检测变化”使用的模型文件（.safetensors）。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="55"/>
         <source>HTML report: loss curves, validation metrics, label counts, device, duration.</source>
         <translation>HTML 报告：损失曲线、验证指标、标注数量、计算设备、耗时。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="96"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="106"/>
         <source>Label polygons</source>
         <translation>标注多边形</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="98"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="108"/>
         <source>Label field (0 unchanged, 1 changed)</source>
         <translation>标注字段（0 未变化，1 变化）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="101"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="111"/>
         <source>Label raster (instead of polygons)</source>
         <translation>标注栅格（代替多边形）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="103"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="113"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="103"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="113"/>
         <source>Branches</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="112"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="123"/>
         <source>Maximum epochs</source>
         <translation>最大轮次</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="112"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="123"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="112"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="123"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="112"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="136"/>
         <source>Validation fraction of labelled regions</source>
         <translation>用于验证的已标注区域比例</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="120"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="139"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="130"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="142"/>
         <source>Model file</source>
         <translation>模型文件</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="130"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="142"/>
         <source>SiamCRNN model (*.safetensors)</source>
         <translation>SiamCRNN 模型 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="132"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="144"/>
         <source>Training report</source>
         <translation>训练报告</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="132"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="144"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="134"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="146"/>
         <source>Validation kappa</source>
         <translation>验证 Kappa</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="135"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="147"/>
         <source>Validation F1</source>
         <translation>验证 F1</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="142"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="154"/>
         <source>Give the labels either as polygons (LABELS) or as a raster (LABEL_RASTER), exactly one of the two.</source>
         <translation>请以多边形（LABELS）或栅格（LABEL_RASTER）的形式给出标注，二者必须且只能选其一。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="183"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="195"/>
         <source>Epoch {epoch}/{epochs}: training loss {train:.4f}, validation loss {val:.4f}, validation kappa {kappa:.3f}</source>
         <translation>轮次 {epoch}/{epochs}：训练损失 {train:.4f}，验证损失 {val:.4f}，验证 Kappa {kappa:.3f}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="199"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="211"/>
         <source>Best epoch {epoch}: validation kappa {kappa:.3f}, F1 {f1:.3f}, overall accuracy {oa:.3f}.</source>
         <translation>最佳轮次 {epoch}：验证 Kappa {kappa:.3f}，F1 {f1:.3f}，总体精度 {oa:.3f}。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="210"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="222"/>
         <source>Saved the model to {path}.</source>
         <translation>模型已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="223"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="235"/>
         <source>Labelled pixels: {unchanged} unchanged, {changed} changed.</source>
         <translation>已标注像素：{unchanged} 个未变化，{changed} 个变化。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
-        <source>advanced: class-balanced draws per epoch (training time does not grow with the label count), epochs without a better validation loss before stopping, and the weight of the changed class in the cross-entropy.</source>
-        <translation>高级：每轮按类别均衡抽取的样本数（训练时间不随标注数量增长）、验证损失不再改善时停止前等待的轮数，以及交叉熵中变化类的权重。</translation>
-    </message>
-    <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="120"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="123"/>
         <source>Class-balanced samples per epoch</source>
         <translation>每轮类别均衡样本数</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="120"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="123"/>
         <source>Early stopping patience (epochs)</source>
         <translation>早停耐心值（轮数）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="120"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="123"/>
         <source>Loss weight of the changed class</source>
         <translation>变化类的损失权重</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="57"/>
-        <source>patch: the paper's network, each pixel classified from its 5×5 neighbourhood; fcn: fully convolutional (ResNet encoders, ConvLSTM per level, FPN decoder), detects 10–14× faster than patch (measured on a 2-core CPU) and learns from wide context, best on a GPU; BATCH_SIZE then counts 256×256 crops and values left at their defaults take the fcn's own.</source>
-        <translation>patch：论文中的网络，每个像素依据其 5×5 邻域分类；fcn：全卷积网络（ResNet 编码器、每层 ConvLSTM、FPN 解码器），检测速度比 patch 快 10–14 倍（在 2 核 CPU 上测得）并能学习大范围上下文，最适合 GPU；此时 BATCH_SIZE 表示 256×256 裁块数，保持默认值的参数采用 fcn 自己的默认值。</translation>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="55"/>
+        <source>patch: the paper's network, each pixel classified from its 5×5 neighbourhood; fcn: fully convolutional (ResNet encoders, ConvLSTM per level, FPN decoder), detects 10–14× faster than patch (measured on a 2-core CPU) and learns from wide context, best on a GPU.</source>
+        <translation>patch：论文中的网络，每个像素根据其 5×5 邻域分类；fcn：全卷积网络（ResNet 编码器、每层 ConvLSTM、FPN 解码器），检测速度比 patch 快 10–14 倍（在 2 核 CPU 上测得），并从大范围上下文中学习，最适合 GPU。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="55"/>
+        <source>Options left empty take the chosen architecture&apos;s own default, and the log and the report say which values were used:</source>
+        <translation>留空的选项采用所选架构自己的默认值，日志和报告会说明实际使用的值：</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="55"/>
+        <source>at most this many epochs ({defaults}).</source>
+        <translation>最多训练这么多轮（{defaults}）。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="55"/>
+        <source>pixels (patch) or 256×256 crops (fcn) per step ({defaults}).</source>
+        <translation>每步的像素数（patch）或 256×256 裁块数（fcn）（{defaults}）。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="55"/>
+        <source>step size of the optimiser ({defaults}; the paper uses 2e-4 with batch 1024).</source>
+        <translation>优化器的步长（{defaults}；论文使用 2e-4 和批大小 1024）。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="55"/>
+        <source>class-balanced draws per epoch, so training time does not grow with the label count ({defaults}).</source>
+        <translation>每轮按类别均衡抽取的样本数，因此训练时间不随标签数量增长（{defaults}）。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="55"/>
+        <source>epochs without a better validation loss before stopping ({defaults}).</source>
+        <translation>验证损失不再改善多少轮后停止（{defaults}）。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="55"/>
+        <source>loss weight of the changed class ({defaults}).</source>
+        <translation>变化类别在损失中的权重（{defaults}）。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="55"/>
+        <source>unchanged/changed ratio</source>
+        <translation>未变化/变化之比</translation>
     </message>
 </context>
 </TS>
