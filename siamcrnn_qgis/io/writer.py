@@ -192,19 +192,25 @@ def write_style_sidecar(output_path: str | os.PathLike, style_name: str) -> str:
     return str(sidecar)
 
 
-#: GDAL block cache while overviews are built (GDAL would otherwise cache the whole full-resolution band).
-OVERVIEW_CACHE_BYTES = 16 * 2**20
+def _build_overviews(dataset: gdal.Dataset, method: str, levels: list[int]) -> None:
+    """Build internal overviews with the dataset's blocks dropped from GDAL's block cache after each
+    chunk GDAL reports, so that memory stays bounded by a chunk (a row of blocks) and does not grow with
+    the raster (GDAL would otherwise keep every full-resolution block it read, up to GDAL_CACHEMAX).
 
+    Only this dataset's blocks are touched: GDAL's process-wide cache size (shared with QGIS and any other
+    run at the same time) is never changed. GdalError when GDAL fails."""
+    band = dataset.GetRasterBand(1)
 
-@contextmanager
-def _small_block_cache() -> Iterator[None]:
-    """Cap GDAL's (process-wide) block cache for a moment; other datasets only lose cached blocks."""
-    previous = gdal.GetCacheMax()
-    gdal.SetCacheMax(min(previous, OVERVIEW_CACHE_BYTES))
-    try:
-        yield
-    finally:
-        gdal.SetCacheMax(previous)
+    def drop_blocks(_complete: float, _message: str, _data: object) -> int:
+        try:
+            band.FlushCache()  # a band's flush writes its dirty blocks and drops them; nothing else
+            for i in range(band.GetOverviewCount()):
+                band.GetOverview(i).FlushCache()
+        except RuntimeError:  # GDAL exceptions on and a write failed: stop, BuildOverviews reports it
+            return 0
+        return 1
+
+    gdal_call(dataset.BuildOverviews, method, levels, callback=drop_blocks, error_code=True)
 
 
 class GeoTiffWriter:
@@ -293,9 +299,7 @@ class GeoTiffWriter:
                 while size > 256:
                     levels.append(2 ** (len(levels) + 1))
                     size //= 2
-                method = "NEAREST" if self.dtype == "uint8" else "AVERAGE"
-                with _small_block_cache():
-                    gdal_call(dataset.BuildOverviews, method, levels, error_code=True)
+                _build_overviews(dataset, "NEAREST" if self.dtype == "uint8" else "AVERAGE", levels)
             self._compute_statistics(dataset.GetRasterBand(1))
             dataset.FlushCache()
         except GdalError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from dataclasses import replace
 
 import numpy as np
@@ -200,3 +201,96 @@ def test_temporaries_of_killed_runs_are_removed_by_the_next_write(tmp_path):
     assert _names(tmp_path) == sorted([alive.name, other.name, "probability.tif"])
     assert remove_stale_temporaries(tmp_path / "change.tif") == [other]
     assert not other.exists() and alive.exists()
+
+
+# ---- overviews and GDAL's process-wide block cache ------------------------------------------------------
+@pytest.fixture
+def cache_max():
+    """GDAL's cache limit set to a recognisable value for the test, and put back afterwards."""
+    before = gdal.GetCacheMax()
+    gdal.SetCacheMax(300 * 2**20)
+    yield 300 * 2**20
+    gdal.SetCacheMax(before)
+
+
+def _large_output(path, dtype="uint8"):
+    """A finalized GeoTiffWriter output large enough to get overviews (side > OVERVIEW_THRESHOLD)."""
+    with GeoTiffWriter(path, utm_grid(1100, 300), dtype, nodata=255) as writer:
+        writer.write(0, 0, np.tile(np.array([0, 1, 255], np.uint8), (300, 1100 // 3 + 1))[:, :1100])
+        return writer.finalize()
+
+
+def test_concurrent_overview_builds_leave_gdal_cache_limit_as_it_was(tmp_path, monkeypatch, cache_max):
+    """Two detections finishing at once: the second starts building overviews while the first is, and the
+    first ends first (the order in which saving and restoring the process-wide limit loses it)."""
+    original = gdal.Dataset.BuildOverviews
+    arrivals, limits, problems = [], [], []
+    second_started, first_done = threading.Event(), threading.Event()
+    lock = threading.Lock()
+
+    def overlapping(self, *args, **kwargs):
+        with lock:
+            order = len(arrivals)
+            arrivals.append(order)
+        if order == 0 and not second_started.wait(60):
+            problems.append("the second build never started")
+        if order == 1:
+            second_started.set()
+            if not first_done.wait(60):
+                problems.append("the first build never finished")
+        limits.append(gdal.GetCacheMax())
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            if order == 0:
+                first_done.set()
+
+    monkeypatch.setattr(gdal.Dataset, "BuildOverviews", overlapping)
+
+    def finish(name):
+        try:
+            _large_output(tmp_path / name)
+        except Exception as exc:  # reported below, in the test's thread
+            problems.append(repr(exc))
+
+    threads = [threading.Thread(target=finish, args=(f"change{i}.tif",)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert problems == [] and arrivals == [0, 1]
+    assert gdal.GetCacheMax() == cache_max
+    assert limits == [cache_max, cache_max]  # nobody else's blocks were squeezed meanwhile either
+    for i in range(2):
+        dataset = gdal.Open(str(tmp_path / f"change{i}.tif"))  # held while its band is used
+        band = dataset.GetRasterBand(1)
+        assert band.GetOverviewCount() >= 2
+        assert set(np.unique(band.GetOverview(0).ReadAsArray())) <= {0, 1, 255}
+
+
+def test_overviews_do_not_keep_the_raster_in_gdal_block_cache(tmp_path, monkeypatch, cache_max):
+    """With a cache limit far above the raster, building overviews still leaves GDAL's block cache holding
+    little more than a row of blocks, not the 16 MiB full-resolution band."""
+    original = gdal.Dataset.BuildOverviews
+    cached_after_build = []
+
+    def measured(self, *args, **kwargs):
+        result = original(self, *args, **kwargs)
+        cached_after_build.append(gdal.GetCacheUsed())
+        return result
+
+    monkeypatch.setattr(gdal.Dataset, "BuildOverviews", measured)
+    side = 2048
+    with GeoTiffWriter(tmp_path / "p.tif", utm_grid(side, side), "float32", nodata=-1.0) as writer:
+        for y in range(0, side, 512):
+            for x in range(0, side, 512):
+                writer.write(x, y, np.full((512, 512), (x + y) / (2 * side), np.float32))
+        writer.finalize()
+    assert len(cached_after_build) == 1
+    assert cached_after_build[0] < 8 * 2**20  # the band alone is 16 MiB
+    dataset = gdal.Open(str(tmp_path / "p.tif"))
+    overview = dataset.GetRasterBand(1).GetOverview(0).ReadAsArray()
+    assert overview.shape == (side // 2, side // 2)
+    np.testing.assert_allclose(overview[0, 0], 0.0, atol=1e-7)
+    np.testing.assert_allclose(overview[-1, -1], (1536 + 1536) / (2 * side), rtol=1e-6)
+
