@@ -3,6 +3,11 @@
 Everything is written under a hidden temporary name in the output's own folder and renamed with
 ``os.replace`` once complete, so a failed, cancelled or killed run never leaves a partial file under the
 final name, and an existing output is replaced only by a finished one.
+
+Inside :func:`all_or_nothing` the outputs of a run are also replaced as a set: each older file (with its
+sidecars) is renamed to a hidden backup when its new version is published, and the backups are deleted
+only once the whole block has succeeded; when it fails, the new files are removed and the backups put
+back, so a run leaves either all its old outputs or all its new ones.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -90,15 +96,15 @@ def _process_running(pid: int) -> bool:
 
 
 def remove_stale_temporaries(path: str | os.PathLike) -> list[Path]:
-    """Delete the hidden temporary files of ``path`` (and their GDAL companions) whose writing process
-    is gone; returns what was removed."""
+    """Delete the hidden temporary files of ``path`` (and their GDAL companions), and the backups of its
+    older versions (see :func:`all_or_nothing`), whose writing process is gone; returns what was removed."""
     final = Path(path)
-    pattern = glob.escape(str(final.with_name(f".{final.stem}.partial-"))) + "*"
     stale = []
-    for candidate in map(Path, glob.glob(pattern)):
-        pid_text = candidate.name[len(f".{final.stem}.partial-"):].split("-", 1)[0]
-        if pid_text.isdigit() and not _process_running(int(pid_text)):
-            stale.append(candidate)
+    for prefix in (f".{final.stem}.partial-", f".{final.name}.previous-"):
+        for candidate in map(Path, glob.glob(glob.escape(str(final.with_name(prefix))) + "*")):
+            pid_text = candidate.name[len(prefix):].split("-", 1)[0]
+            if pid_text.isdigit() and not _process_running(int(pid_text)):
+                stale.append(candidate)
     _remove(stale)
     return stale
 
@@ -124,20 +130,73 @@ def _remove(paths: list[Path]) -> None:
             pass
 
 
+def _backup_name(path: Path) -> Path:
+    """A hidden name beside ``path`` for its older version while a new one is being published."""
+    return path.with_name(f".{path.name}.previous-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+
+
+class _Replacement:
+    """What one publish did: the files it put in place and the older files it moved aside."""
+
+    def __init__(self) -> None:
+        self.placed: list[Path] = []
+        self.backups: list[tuple[Path, Path]] = []  # (final name, hidden backup)
+
+    def move_aside(self, path: Path) -> None:
+        if os.path.lexists(path):
+            backup = _backup_name(path)
+            os.replace(path, backup)
+            self.backups.append((path, backup))
+
+    def undo(self) -> None:
+        """Remove the new files and put the older ones back (a backup that cannot be restored stays)."""
+        _remove(self.placed)
+        for final, backup in reversed(self.backups):
+            try:
+                os.replace(backup, final)
+            except OSError:
+                pass
+        self.placed, self.backups = [], []
+
+    def drop_backups(self) -> None:
+        _remove([backup for _, backup in self.backups])
+        self.backups = []
+
+
 def _publish(temporary: Path, final: Path) -> None:
-    """Rename the temporary file and its companions onto the final name, replacing older versions."""
+    """Rename the temporary file and its companions onto the final name, replacing older versions.
+
+    The older versions (and a stale PAM sidecar, which would override the new file) are first moved to
+    hidden backups; inside :func:`all_or_nothing` those stay until the whole set is published."""
+    if not temporary.exists():
+        _remove(_companions(temporary))
+        raise InputError(f"could not save {final}: its temporary file {temporary.name} has disappeared")
     base, _ = _split_temporary(temporary)
     moves = [(part, final.with_name(final.stem + part.name[len(base) :])) for part in _companions(temporary)]
-    _remove([final.with_name(final.name + ".aux.xml")])  # a stale PAM sidecar would override the new file
+    moves.sort(key=lambda move: move[0] != temporary)
+    displaced = [target for _, target in moves]
+    stale_sidecar = final.with_name(final.name + ".aux.xml")
+    if stale_sidecar not in displaced:
+        displaced.append(stale_sidecar)
+    replacement = _Replacement()
     try:
-        for source, target in sorted(moves, key=lambda move: move[0] != temporary):
+        for target in displaced:
+            replacement.move_aside(target)
+        for source, target in moves:
             os.replace(source, target)
+            replacement.placed.append(target)
     except OSError as exc:
+        replacement.undo()
         _remove(_companions(temporary))
         raise InputError(
             f"could not save {final} ({exc.strerror or exc}); if the file is open in QGIS or another "
             "program, close it or choose another name"
         ) from None
+    active = _ACTIVE_SET.get()
+    if active is not None:
+        active._replacements.append(replacement)
+    else:
+        replacement.drop_backups()
 
 
 @contextmanager
@@ -168,16 +227,55 @@ def discard_outputs(paths: list[str | os.PathLike]) -> None:
         _remove([final, *companions])
 
 
+class OutputSet(list):
+    """The outputs of one :func:`all_or_nothing` block (a list of paths the caller appends to), with what
+    their publishing replaced."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._replacements: list[_Replacement] = []
+
+    def _roll_back(self) -> None:
+        placed = {path for replacement in self._replacements for path in replacement.placed}
+        discard_outputs([path for path in self if Path(path) not in placed])  # written without publishing
+        for replacement in reversed(self._replacements):
+            replacement.undo()
+        self._replacements = []
+
+    def _commit(self) -> None:
+        for replacement in self._replacements:
+            replacement.drop_backups()
+        self._replacements = []
+
+
+#: The :class:`OutputSet` being published in this thread (each thread has its own context).
+_ACTIVE_SET: ContextVar[OutputSet | None] = ContextVar("siamcrnn_output_set", default=None)
+
+
 @contextmanager
-def all_or_nothing() -> Iterator[list[str]]:
-    """Yield a list for the caller to append each output to once it is complete; if the block then fails
-    (error, cancel), those outputs are deleted again, so a run leaves all its outputs or none."""
-    published: list[str] = []
+def all_or_nothing() -> Iterator[OutputSet]:
+    """Publish the outputs written inside the block as one set, and yield a list for the caller to append
+    each output to once it is complete.
+
+    Every file published inside the block (:func:`atomic_file`, :meth:`GeoTiffWriter.publish`, style
+    sidecars) keeps the older file it replaces as a hidden backup. If the block fails (error, cancel), the
+    new files (and any appended output) are deleted and the older files restored; when it succeeds the
+    backups are deleted. Blocks may be nested: an inner block's outputs then belong to the outer set."""
+    outputs = OutputSet()
+    token = _ACTIVE_SET.set(outputs)
     try:
-        yield published
+        yield outputs
     except BaseException:
-        discard_outputs(published)
+        _ACTIVE_SET.reset(token)
+        outputs._roll_back()
         raise
+    _ACTIVE_SET.reset(token)
+    parent = _ACTIVE_SET.get()
+    if parent is not None:
+        parent._replacements.extend(outputs._replacements)
+        parent.extend(outputs)
+    else:
+        outputs._commit()
 
 
 def write_style_sidecar(output_path: str | os.PathLike, style_name: str) -> str:

@@ -14,13 +14,14 @@ from osgeo import gdal
 from siamcrnn_qgis.core.errors import InputError
 from siamcrnn_qgis.io.writer import (
     GeoTiffWriter,
+    all_or_nothing,
     atomic_file,
     check_output_path,
     remove_stale_temporaries,
     write_style_sidecar,
 )
 
-from .builders import utm_grid
+from .builders import utm_grid, write_raster
 
 
 def _names(folder) -> list[str]:
@@ -294,3 +295,108 @@ def test_overviews_do_not_keep_the_raster_in_gdal_block_cache(tmp_path, monkeypa
     np.testing.assert_allclose(overview[0, 0], 0.0, atol=1e-7)
     np.testing.assert_allclose(overview[-1, -1], (1536 + 1536) / (2 * side), rtol=1e-6)
 
+
+# ---- several outputs published as one set ---------------------------------------------------------------
+def _old_outputs(folder):
+    """Outputs of an earlier run: two GeoTIFFs (values 7 and 8), their styles, a PAM sidecar, a report."""
+    write_raster(folder / "probability.tif", np.full((30, 40), 7, np.uint8), nodata=255)
+    write_raster(folder / "change.tif", np.full((30, 40), 8, np.uint8), nodata=255)
+    (folder / "probability.qml").write_text("old probability style")
+    (folder / "change.qml").write_text("old change style")
+    (folder / "change.tif.aux.xml").write_text("<PAMDataset>old</PAMDataset>")
+    (folder / "report.html").write_text("old report")
+    return {name: (folder / name).read_bytes() for name in _names(folder)}
+
+
+def _new_writers(folder):
+    writers = []
+    for name in ("probability.tif", "change.tif"):
+        writer = GeoTiffWriter(folder / name, utm_grid(), "uint8", nodata=255)
+        writer.write(0, 0, np.ones((30, 40), np.uint8))
+        writer.finalize(publish=False)
+        writers.append(writer)
+    return writers
+
+
+def _value(path) -> int:
+    return int(gdal.Open(str(path)).ReadAsArray()[0, 0])
+
+
+def test_second_publish_failing_keeps_every_older_output(tmp_path):
+    old = _old_outputs(tmp_path)
+    probability, change = _new_writers(tmp_path)
+    with pytest.raises(InputError, match="could not save .*change.tif"):
+        with all_or_nothing() as published:
+            published.append(probability.publish(style="probability.qml"))
+            assert _value(tmp_path / "probability.tif") == 1  # the new one is in place meanwhile
+            change.temporary_path.unlink()  # e.g. removed by another program: it cannot be published
+            published.append(change.publish(style="change.qml"))
+    assert {name: (tmp_path / name).read_bytes() for name in _names(tmp_path)} == old
+    assert _value(tmp_path / "probability.tif") == 7 and _value(tmp_path / "change.tif") == 8
+
+
+def test_second_rename_failing_keeps_every_older_output(tmp_path, monkeypatch):
+    """The operating system refuses the second output's rename (e.g. the file is locked on Windows)."""
+    old = _old_outputs(tmp_path)
+    probability, change = _new_writers(tmp_path)
+    rename = os.replace
+
+    def refusing(source, target):
+        if os.fspath(source) == str(change.temporary_path):
+            raise PermissionError(13, "Permission denied")
+        return rename(source, target)
+
+    with pytest.raises(InputError, match="could not save .*change.tif .*Permission denied"):
+        with all_or_nothing() as published:
+            published.append(probability.publish(style="probability.qml"))
+            monkeypatch.setattr(os, "replace", refusing)
+            published.append(change.publish(style="change.qml"))
+    monkeypatch.undo()
+    assert {name: (tmp_path / name).read_bytes() for name in _names(tmp_path)} == old
+
+
+def test_failure_after_the_last_publish_restores_the_whole_older_set(tmp_path):
+    old = _old_outputs(tmp_path)
+    probability, change = _new_writers(tmp_path)
+    with pytest.raises(RuntimeError, match="cancelled"):
+        with all_or_nothing() as published:
+            published.append(probability.publish(style="probability.qml"))
+            published.append(change.publish(style="change.qml"))
+            with atomic_file(tmp_path / "report.html") as temporary:
+                with open(temporary, "w") as handle:
+                    handle.write("new report")
+            published.append(str(tmp_path / "report.html"))
+            assert (tmp_path / "report.html").read_text() == "new report"
+            raise RuntimeError("cancelled")
+    assert {name: (tmp_path / name).read_bytes() for name in _names(tmp_path)} == old
+
+
+def test_successful_set_replaces_every_output_and_leaves_no_backup(tmp_path):
+    _old_outputs(tmp_path)
+    probability, change = _new_writers(tmp_path)
+    with all_or_nothing() as published:
+        published.append(probability.publish(style="probability.qml"))
+        with all_or_nothing() as inner:  # a nested set belongs to the outer one
+            inner.append(change.publish(style="change.qml"))
+        with atomic_file(tmp_path / "report.html") as temporary:
+            with open(temporary, "w") as handle:
+                handle.write("new report")
+        published.append(str(tmp_path / "report.html"))
+    assert published == [str(tmp_path / "probability.tif"), str(tmp_path / "change.tif"),
+                         str(tmp_path / "report.html")]
+    assert _names(tmp_path) == ["change.qml", "change.tif", "probability.qml", "probability.tif", "report.html"]
+    assert _value(tmp_path / "probability.tif") == 1 and _value(tmp_path / "change.tif") == 1
+    assert "paletted" in (tmp_path / "change.qml").read_text()
+    assert (tmp_path / "report.html").read_text() == "new report"
+
+
+def test_backups_of_a_killed_run_are_removed_by_the_next_write(tmp_path):
+    dead = _dead_pid()
+    stale = tmp_path / f".change.tif.previous-{dead}-0123abcd"
+    alive = tmp_path / f".change.tif.previous-{os.getpid()}-89abcdef"
+    for path in (stale, alive):
+        path.write_bytes(b"an older change map")
+    with GeoTiffWriter(tmp_path / "change.tif", utm_grid(20, 10), "uint8", nodata=255) as writer:
+        writer.write(0, 0, np.zeros((10, 20), np.uint8))
+        writer.finalize()
+    assert _names(tmp_path) == sorted([alive.name, "change.tif"])

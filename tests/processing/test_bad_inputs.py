@@ -498,11 +498,8 @@ def test_cancelled_detection_leaves_old_outputs_and_the_next_run_replaces_them(p
             cancel_during(patch, vectorize, "_binary_change_raster", feedback)
         with pytest.raises(QgsProcessingException, match="Cancelled: no output was written"):
             run("detect", parameters, feedback=feedback)
-    if point == "polygons":  # the new rasters had already replaced the old: removed with the run
-        assert files_in(out) == []
-    else:
-        assert files_in(out) == ["change.tif"]
-        assert (out / "change.tif").read_bytes() == b"an older change map"
+    assert files_in(out) == ["change.tif"]  # also when the new rasters had already been published
+    assert (out / "change.tif").read_bytes() == b"an older change map"
     run("detect", parameters)
     assert files_in(out) == ["change.qml", "change.tif", "polygons.gpkg", "polygons.qml", "probability.qml",
                              "probability.tif"]
@@ -528,6 +525,34 @@ def test_cancelled_training_leaves_nothing_and_the_next_run_succeeds(point, worl
     results = run("train", parameters)
     assert files_in(out) == ["model.safetensors", "report.html"]
     assert results["OUTPUT_MODEL"] == str(out / "model.safetensors")
+
+
+def test_training_cancelled_after_saving_keeps_the_older_model_and_report(world, tmp_path, fast_training):
+    """The new model is saved before the report: a cancel then puts the older model back, not nothing."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "model.safetensors").write_bytes(b"an older model")
+    (out / "report.html").write_text("an older report")
+    with pytest.raises(QgsProcessingException, match="Cancelled: no output was written"):
+        run("train", train_parameters(world, out), feedback=CancelOnMessage("Best epoch"))
+    assert files_in(out) == ["model.safetensors", "report.html"]
+    assert (out / "model.safetensors").read_bytes() == b"an older model"
+    assert (out / "report.html").read_text() == "an older report"
+
+
+def test_detection_cancelled_after_the_polygons_keeps_every_older_output(world, tmp_path):
+    """Cancel once all three outputs were published (the polygons are the last): the older set comes back."""
+    out = tmp_path / "out"
+    out.mkdir()
+    older = {"probability.tif": b"an older probability", "probability.qml": b"an older style",
+             "change.tif": b"an older change map", "change.qml": b"an older style",
+             "polygons.gpkg": b"older polygons", "polygons.qml": b"an older style"}
+    for name, content in older.items():
+        (out / name).write_bytes(content)
+    parameters = detect_parameters(world, out, OUTPUT_POLYGONS=out / "polygons.gpkg")
+    with pytest.raises(QgsProcessingException, match="Cancelled: no output was written"):
+        run("detect", parameters, feedback=CancelOnMessage("Vectorised"))
+    assert {name: (out / name).read_bytes() for name in files_in(out)} == older
 
 
 def test_unwritable_output_folder_fails_before_any_work(world, tmp_path, monkeypatch):

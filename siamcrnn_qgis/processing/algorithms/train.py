@@ -192,8 +192,9 @@ class TrainAlgorithm(PairAlgorithm):
         result.metadata.provenance.update(
             t1=os.path.basename(self.pair.t1.split("|")[0]), t2=os.path.basename(self.pair.t2.split("|")[0]))
         raise_if_cancelled(feedback)
-        with all_or_nothing() as published:  # the report failing or a late cancel removes the model again
-            save_model(model_path, result.model, result.metadata)
+        with all_or_nothing() as published:  # the report failing or a late cancel restores the older files
+            with atomic_file(model_path) as temporary:  # so that an older model is kept until the end
+                save_model(temporary, result.model, result.metadata)
             published.append(model_path)
             metrics = result.val_metrics.as_dict()
             feedback.pushInfo(self.tr(
