@@ -116,6 +116,15 @@ def _split_temporary(temporary: Path) -> tuple[str, str]:
     return (name, "") if end < 0 else (name[:end], name[end:])
 
 
+def companion_path(temporary: str | os.PathLike, extension: str) -> str:
+    """A scratch file's path beside a temporary output of :func:`atomic_file` (``extension`` appended to
+    its unique base), deleted with the temporary when the output fails, and by the next write of the
+    output after a killed run. The caller deletes it before the output is published (else it would be
+    published beside it)."""
+    base, _ = _split_temporary(Path(temporary))
+    return str(Path(temporary).with_name(base + extension))
+
+
 def _companions(temporary: Path) -> list[Path]:
     """The temporary file and what GDAL wrote beside it (.aux.xml, shapefile .dbf/.shx/.prj, GPKG -wal)."""
     base, _ = _split_temporary(temporary)
