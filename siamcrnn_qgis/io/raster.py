@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import os
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -193,6 +193,22 @@ class GdalRasterSource:
             self.nodata.append(band.GetNoDataValue())
             numpy_types.append(gdal_array.GDALTypeCodeToNumericTypeCode(band.DataType))
         self.dtype: str = np.result_type(*numpy_types).name
+        block = self._dataset.GetRasterBand(bands[0]).GetBlockSize()
+        self.block_size: tuple[int, int] = (max(1, int(block[0])), max(1, int(block[1])))
+
+    def windows(self, side: int = 512) -> Iterator[tuple[int, int, int, int]]:
+        """(x, y, width, height) windows covering the raster, row by row, of about ``side``² pixels and
+        aligned on the file's blocks (full rows for a striped file), so that each block is read once."""
+        block_width, block_height = self.block_size
+        if block_width >= self.width:
+            width = self.width
+        else:
+            width = min(self.width, max(block_width, side // block_width * block_width))
+        height = side * side // width
+        height = min(self.height, max(block_height, height // block_height * block_height))
+        for y in range(0, self.height, height):
+            for x in range(0, self.width, width):
+                yield x, y, min(width, self.width - x), min(height, self.height - y)
 
     def read(self, x: int, y: int, width: int, height: int) -> tuple[np.ndarray, np.ndarray]:
         """Pixels of the window as float32 [bands, height, width] and its validity mask [height, width]."""

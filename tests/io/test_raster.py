@@ -259,3 +259,20 @@ def test_aligned_vrt_finds_a_source_given_by_a_relative_path(tmp_path, monkeypat
     monkeypatch.chdir(tmp_path / "work")
     with GdalRasterSource(os.path.abspath(os.path.join("..", aligned))) as source:
         assert source.read(0, 0, 4, 4)[1].all()
+
+
+@pytest.mark.parametrize("options", [["TILED=YES"], ["BLOCKYSIZE=3"]], ids=["tiled", "striped"])
+def test_windows_cover_the_raster_once_along_its_blocks(tmp_path, options):
+    dataset = gdal.GetDriverByName("GTiff").Create(str(tmp_path / "r.tif"), 1300, 1100, 1, gdal.GDT_Byte, options)
+    block = tuple(dataset.GetRasterBand(1).GetBlockSize())
+    assert block == ((256, 256) if options == ["TILED=YES"] else (1300, 3))
+    dataset = None
+    with GdalRasterSource(tmp_path / "r.tif") as source:
+        assert source.block_size == block
+        windows = list(source.windows(512))
+    covered = np.zeros((1100, 1300), np.int32)
+    for x, y, width, height in windows:
+        covered[y:y + height, x:x + width] += 1
+        assert x % block[0] == 0 and y % block[1] == 0
+        assert width * height <= 2 * 512 * 512
+    assert (covered == 1).all()
