@@ -221,32 +221,49 @@ def _large_output(path, dtype="uint8"):
         return writer.finalize()
 
 
+def _around_overview_builds(monkeypatch, around):
+    """Make the writer call ``around(build, *args, **kwargs)`` instead of each BuildOverviews it runs
+    through gdal_call (the SWIG class itself is left alone: patching it from threads is not safe)."""
+    from siamcrnn_qgis.io import writer
+
+    original = writer.gdal_call
+
+    def calling(function, *args, **kwargs):
+        if getattr(function, "__name__", "") == "BuildOverviews":
+            return around(lambda *a, **k: original(function, *a, **k), *args, **kwargs)
+        return original(function, *args, **kwargs)
+
+    monkeypatch.setattr(writer, "gdal_call", calling)
+
+
 def test_concurrent_overview_builds_leave_gdal_cache_limit_as_it_was(tmp_path, monkeypatch, cache_max):
-    """Two detections finishing at once: the second starts building overviews while the first is, and the
-    first ends first (the order in which saving and restoring the process-wide limit loses it)."""
-    original = gdal.Dataset.BuildOverviews
+    """Two detections finishing at once: the second starts finalizing once the first is building its
+    overviews, and the first ends first (the order in which saving and restoring the process-wide limit
+    loses it)."""
     arrivals, limits, problems = [], [], []
-    second_started, first_done = threading.Event(), threading.Event()
+    first_started, second_started, first_done = threading.Event(), threading.Event(), threading.Event()
     lock = threading.Lock()
 
-    def overlapping(self, *args, **kwargs):
+    def overlapping(build, *args, **kwargs):
         with lock:
             order = len(arrivals)
             arrivals.append(order)
-        if order == 0 and not second_started.wait(60):
-            problems.append("the second build never started")
+        if order == 0:
+            first_started.set()
+            if not second_started.wait(60):
+                problems.append("the second build never started")
         if order == 1:
             second_started.set()
             if not first_done.wait(60):
                 problems.append("the first build never finished")
         limits.append(gdal.GetCacheMax())
         try:
-            return original(self, *args, **kwargs)
+            return build(*args, **kwargs)
         finally:
             if order == 0:
                 first_done.set()
 
-    monkeypatch.setattr(gdal.Dataset, "BuildOverviews", overlapping)
+    _around_overview_builds(monkeypatch, overlapping)
 
     def finish(name):
         try:
@@ -255,8 +272,10 @@ def test_concurrent_overview_builds_leave_gdal_cache_limit_as_it_was(tmp_path, m
             problems.append(repr(exc))
 
     threads = [threading.Thread(target=finish, args=(f"change{i}.tif",)) for i in range(2)]
-    for thread in threads:
-        thread.start()
+    threads[0].start()
+    if not first_started.wait(60):
+        problems.append("the first build never started")
+    threads[1].start()
     for thread in threads:
         thread.join()
     assert problems == [] and arrivals == [0, 1]
@@ -272,15 +291,14 @@ def test_concurrent_overview_builds_leave_gdal_cache_limit_as_it_was(tmp_path, m
 def test_overviews_do_not_keep_the_raster_in_gdal_block_cache(tmp_path, monkeypatch, cache_max):
     """With a cache limit far above the raster, building overviews still leaves GDAL's block cache holding
     little more than a row of blocks, not the 16 MiB full-resolution band."""
-    original = gdal.Dataset.BuildOverviews
     cached_after_build = []
 
-    def measured(self, *args, **kwargs):
-        result = original(self, *args, **kwargs)
+    def measured(build, *args, **kwargs):
+        result = build(*args, **kwargs)
         cached_after_build.append(gdal.GetCacheUsed())
         return result
 
-    monkeypatch.setattr(gdal.Dataset, "BuildOverviews", measured)
+    _around_overview_builds(monkeypatch, measured)
     side = 2048
     with GeoTiffWriter(tmp_path / "p.tif", utm_grid(side, side), "float32", nodata=-1.0) as writer:
         for y in range(0, side, 512):
@@ -400,3 +418,4 @@ def test_backups_of_a_killed_run_are_removed_by_the_next_write(tmp_path):
         writer.write(0, 0, np.zeros((10, 20), np.uint8))
         writer.finalize()
     assert _names(tmp_path) == sorted([alive.name, "change.tif"])
+
