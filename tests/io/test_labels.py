@@ -219,6 +219,19 @@ def test_label_raster_on_another_grid_is_resampled_with_nearest(tmp_path):
     assert any("nearest neighbour" in m for m in report.messages)
 
 
+def test_zipped_label_raster_on_another_grid_is_resampled(tmp_path):
+    import zipfile
+
+    data = np.array([[0, 1], [1, 255]], dtype=np.uint8)
+    path = write_raster(tmp_path / "coarse.tif", data, (500000.0, 20, 0, 3600000.0, 0, -20), nodata=255)
+    with zipfile.ZipFile(tmp_path / "labels.zip", "w") as archive:
+        archive.write(path, arcname="coarse.tif")
+    zipped, _ = read_label_raster(f"/vsizip/{tmp_path / 'labels.zip'}/coarse.tif", utm_grid(6, 4), tmp_path / "a")
+    plain, _ = read_label_raster(path, utm_grid(6, 4), tmp_path / "b")
+    np.testing.assert_array_equal(zipped, plain)
+    assert zipped[0, 2] == 1 and (zipped[:, 4:] == 255).all()
+
+
 def test_label_raster_without_crs_of_another_size_is_an_error(data_dir, tmp_path):
     grid = RasterGrid(100, 100, (0.0, 1.0, 0.0, 0.0, 0.0, -1.0), "")
     with pytest.raises(InputError, match="images without a CRS can only be paired pixel for pixel"):

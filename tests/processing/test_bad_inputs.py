@@ -696,3 +696,62 @@ def test_two_detections_at_once_do_not_interfere(world, tmp_path):
     for index in (0, 1):
         np.testing.assert_array_equal(read(tmp_path / f"parallel_{index}.tif"), sequential[index])
     assert not np.array_equal(sequential[0], sequential[1])
+
+
+# ---- inputs that GDAL opens by other names than a local path -------------------------------------------
+def zipped(folder: Path, *paths: str) -> list[str]:
+    """A real zip archive of the files and the /vsizip/ path of each, as QGIS names a raster in a zip."""
+    import zipfile
+
+    archive = folder / "inputs.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as handle:
+        for path in paths:
+            handle.write(path, arcname=Path(path).name)
+    return [f"/vsizip/{archive}/{Path(path).name}" for path in paths]
+
+
+def t2_on_a_finer_grid(world: World, folder: Path) -> str:
+    """T2 on another grid (half a pixel east, 5 m pixels): detection has to warp it onto T1's grid."""
+    path = folder / "t2_shifted.tif"
+    gdal.Warp(str(path), world.t2, xRes=PIXEL / 2, yRes=PIXEL / 2, resampleAlg="bilinear",
+              outputBounds=(UTM_GT[0] + PIXEL / 2, UTM_GT[3] - SIZE * PIXEL, UTM_GT[0] + (SIZE + 0.5) * PIXEL,
+                            UTM_GT[3]))
+    return str(path)
+
+
+def test_zipped_t1_and_t2_detect_like_the_plain_files(world, tmp_path):
+    t2 = t2_on_a_finer_grid(world, tmp_path)
+    t1_zip, t2_zip = zipped(tmp_path, world.t1, t2)
+    plain, inside = tmp_path / "plain", tmp_path / "zip"
+    plain.mkdir()
+    inside.mkdir()
+    feedback = Recorder()
+    run("detect", detect_parameters(world, plain, T2=t2))
+    results = run("detect", detect_parameters(world, inside, T1=t1_zip, T2=t2_zip), feedback=feedback)
+    assert "warped onto T1's grid" in feedback.text
+    for name in ("probability.tif", "change.tif"):
+        np.testing.assert_array_equal(read(inside / name), read(plain / name))
+    assert gdal.Open(results["OUTPUT_CHANGE"]).GetGeoTransform() == gdal.Open(world.t1).GetGeoTransform()
+
+
+def test_zipped_label_raster_on_another_grid_trains(world, tmp_path, fast_training):
+    labels = tmp_path / "labels_5m.tif"
+    gdal.Warp(str(labels), world.label_raster, xRes=PIXEL / 2, yRes=PIXEL / 2, resampleAlg="near")
+    t1_zip, labels_zip = zipped(tmp_path, world.t1, labels)
+    out = tmp_path / "out"
+    out.mkdir()
+    feedback = Recorder()
+    results = run("train", train_parameters(world, out, T1=t1_zip, LABELS=None, LABEL_RASTER=labels_zip),
+                  feedback=feedback)
+    assert "resampled onto T1's grid with nearest neighbour" in feedback.text
+    assert results["OUTPUT_MODEL"] == str(out / "model.safetensors") and (out / "model.safetensors").is_file()
+
+
+def test_a_broken_zipped_raster_is_named_before_any_work(world, tmp_path):
+    (t1_zip,) = zipped(tmp_path, world.t1)
+    missing = t1_zip.replace("t1.tif", "t9.tif")
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(QgsProcessingException, match=r"T1: could not open /vsizip/.*t9\.tif as a raster"):
+        run("detect", detect_parameters(world, out, T1=missing))
+    assert files_in(out) == []
