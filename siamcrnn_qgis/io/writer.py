@@ -100,7 +100,7 @@ def remove_stale_temporaries(path: str | os.PathLike) -> list[Path]:
     older versions (see :func:`all_or_nothing`), whose writing process is gone; returns what was removed."""
     final = Path(path)
     stale = []
-    for prefix in (f".{final.stem}.partial-", f".{final.name}.previous-"):
+    for prefix in (f".{final.stem}.partial-", f".{final.name}.previous-", f".{final.name}.aux.xml.previous-"):
         for candidate in map(Path, glob.glob(glob.escape(str(final.with_name(prefix))) + "*")):
             pid_text = candidate.name[len(prefix):].split("-", 1)[0]
             if pid_text.isdigit() and not _process_running(int(pid_text)):
@@ -158,8 +158,13 @@ class _Replacement:
             self.backups.append((path, backup))
 
     def undo(self) -> None:
-        """Remove the new files and put the older ones back (a backup that cannot be restored stays)."""
-        _remove(self.placed)
+        """Remove the new files and put the older ones back; best effort, as it runs while another error
+        is on its way (a backup that cannot be put back stays, hidden, beside its output)."""
+        for path in self.placed:
+            try:
+                path.unlink()
+            except OSError:
+                pass
         for final, backup in reversed(self.backups):
             try:
                 os.replace(backup, final)

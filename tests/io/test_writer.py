@@ -411,8 +411,9 @@ def test_successful_set_replaces_every_output_and_leaves_no_backup(tmp_path):
 def test_backups_of_a_killed_run_are_removed_by_the_next_write(tmp_path):
     dead = _dead_pid()
     stale = tmp_path / f".change.tif.previous-{dead}-0123abcd"
+    stale_sidecar = tmp_path / f".change.tif.aux.xml.previous-{dead}-0123abcd"
     alive = tmp_path / f".change.tif.previous-{os.getpid()}-89abcdef"
-    for path in (stale, alive):
+    for path in (stale, stale_sidecar, alive):
         path.write_bytes(b"an older change map")
     with GeoTiffWriter(tmp_path / "change.tif", utm_grid(20, 10), "uint8", nodata=255) as writer:
         writer.write(0, 0, np.zeros((10, 20), np.uint8))
