@@ -8,7 +8,15 @@
 3. peak resident memory of end-to-end detection on 1024² and (``--all``) 4096² pairs, each in a fresh
    process, and its growth;
 4. training throughput and time on ``italy_heterogeneous`` with 1 % of its reference pixels;
-5. the machine (CPU, cores, threads, GPU, versions, load average) beside every figure.
+5. (``--all`` or ``--only polygons``) peak resident memory of end-to-end detection *with* change polygons
+   on 1024² and 4096² pairs, each in a fresh process, and its growth. An untrained fcn network (3-5× faster
+   than the patch network; memory does not depend on the weights) with tiles of 256 (``--polygon-tile-size``),
+   so that the 1024² pair already has tiles whose 128-pixel context is not cut off by the raster's edge
+   (with 512² tiles every tile of a 1024² raster touches an edge and reads a smaller window than the inner
+   tiles of a larger raster do, which alone made the fcn's peak 40 % higher at 4096²). The threshold is
+   the 90th percentile of a first 1024² run's probabilities, so that about a tenth of the pixels are
+   changed, in landscape-shaped patches;
+6. the machine (CPU, cores, threads, GPU, versions, load average) beside every figure.
 
 Prints a table and writes ``benchmarks/results/bench-<time>.json``. Inputs are generated once into
 ``benchmarks/results/data`` with ``scripts/sample_data.py``; the model file is an untrained patch network
@@ -24,6 +32,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+import numpy as np
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = Path(__file__).resolve().parent
@@ -59,21 +69,22 @@ def sample_pair(size: int) -> dict[str, Path]:
     return paths
 
 
-def untrained_model(path: Path) -> Path:
-    """A patch model file for 4-band pairs with untrained (seeded) weights."""
+def untrained_model(path: Path, architecture: str = "patch") -> Path:
+    """A model file for 4-band pairs with untrained (seeded) weights, of the patch or the fcn network."""
     if path.exists():
         return path
     import torch
+    from siamcrnn_qgis.core.fcn.model import FCNSiamCRNN
 
     from siamcrnn_qgis.core.modelfile import ModelMetadata, save_model
     from siamcrnn_qgis.core.normalisation import BandStatistics
     from siamcrnn_qgis.core.patch.model import PatchSiamCRNN
 
     torch.manual_seed(0)
-    model = PatchSiamCRNN(4, 4, shared=True)
+    model = (FCNSiamCRNN if architecture == "fcn" else PatchSiamCRNN)(4, 4, shared=True)
     names = ["blue", "green", "red", "nir"]
     stats = BandStatistics(mean=[1000.0] * 4, std=[500.0] * 4, count=1)
-    metadata = ModelMetadata(architecture="patch", bands_t1=4, bands_t2=4, band_names_t1=names,
+    metadata = ModelMetadata(architecture=architecture, bands_t1=4, bands_t2=4, band_names_t1=names,
                              band_names_t2=names, shared=True, stats_t1=stats, stats_t2=stats,
                              hyperparameters=model.hyperparameters(),
                              provenance={"note": "untrained, for benchmarks"})
@@ -101,6 +112,35 @@ def end_to_end(size: int, tile_size: int) -> dict:
          str(output), "--tile-size", str(tile_size)], check=True, capture_output=True, text=True)
     figure = json.loads(completed.stdout.strip().splitlines()[-1])
     return {"benchmark": "end_to_end_detect", "size": size, **figure, "machine": full_machine()}
+
+
+def _detect(pair: dict[str, Path], model: Path, output: Path, tile_size: int, *options: str) -> dict:
+    completed = subprocess.run(
+        [sys.executable, str(HERE / "detect_end_to_end.py"), str(pair["t1"]), str(pair["t2"]), str(model),
+         str(output), "--tile-size", str(tile_size), *options], check=True, capture_output=True, text=True)
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def polygons_memory(sizes: list[int], tile_size: int) -> list[dict]:
+    """(5) detection with OUTPUT_POLYGONS at each size, each in a fresh process."""
+    from osgeo import gdal
+
+    model = untrained_model(RESULTS / "data" / "untrained-fcn.safetensors", "fcn")
+    first = sample_pair(sizes[0])
+    print(f"choosing the threshold on {sizes[0]}×{sizes[0]} …", flush=True)
+    calibration = RESULTS / "data" / f"polygons-threshold-{sizes[0]}"
+    _detect(first, model, calibration, tile_size)
+    probability = gdal.Open(str(calibration / "probability.tif")).ReadAsArray()
+    threshold = float(np.quantile(probability[probability >= 0], 0.9))
+    rows = []
+    for size in sizes:
+        print(f"end-to-end detection with polygons of {size}×{size} (threshold {threshold:.6g}) …", flush=True)
+        figure = _detect(sample_pair(size), model, RESULTS / "data" / f"detect-polygons-{size}", tile_size,
+                         "--polygons", "--threshold", repr(threshold))
+        rows.append({"benchmark": "end_to_end_detect_polygons", "size": size, "architecture": "fcn",
+                     **figure, "machine": full_machine()})
+        print(f"  {size}²: {figure['polygons']:,} polygons, peak RSS {figure['peak_rss_mib']:,.0f} MiB", flush=True)
+    return rows
 
 
 def training() -> dict:
@@ -136,7 +176,8 @@ def training() -> dict:
             "machine": {**full_machine(), "load_average_before": [round(v, 2) for v in load]}}
 
 
-def table(model_rows: list[dict], detect_rows: list[dict], training_row: dict) -> str:
+def table(model_rows: list[dict], detect_rows: list[dict], training_row: dict,
+          polygon_rows: list[dict] | None = None) -> str:
     lines = [f"{'figure':64s} {'value':>16s}  load (1 min)"]
 
     def add(label: str, value: str, row: dict | None = None) -> None:
@@ -158,12 +199,18 @@ def table(model_rows: list[dict], detect_rows: list[dict], training_row: dict) -
     if 1024 in by_size and 4096 in by_size:
         add("  peak RSS growth 1024² → 4096²",
             f"{by_size[4096]['peak_rss_mib'] / by_size[1024]['peak_rss_mib'] - 1:+.1%}")
+    for row in polygon_rows or []:
+        add(f"peak RSS, detect {row['size']}² with {row['polygons']:,} polygons (fcn, tile {row['tile_size']})",
+            f"{row['peak_rss_mib']:,.0f} MiB", row)
+    if polygon_rows and len(polygon_rows) >= 2:
+        add(f"  peak RSS growth {polygon_rows[0]['size']}² → {polygon_rows[-1]['size']}², with polygons",
+            f"{polygon_rows[-1]['peak_rss_mib'] / polygon_rows[0]['peak_rss_mib'] - 1:+.1%}")
     if "skipped" in training_row:
         lines.append(f"training: skipped ({training_row['skipped']})")
     else:
         add("training italy_heterogeneous 1 %", f"{training_row['samples_per_second']:,} samples/s", training_row)
         add(f"  time ({training_row['epochs']} epochs)", f"{training_row['seconds']:.1f} s")
-    rows = model_rows + detect_rows + ([training_row] if "machine" in training_row else [])
+    rows = model_rows + detect_rows + (polygon_rows or []) + ([training_row] if "machine" in training_row else [])
     if rows:
         some = rows[-1]["machine"]
         lines.append(f"machine: {some['cpu']}, {some['cores']} cores, torch threads {some['torch_threads']}, "
@@ -179,10 +226,13 @@ def main() -> None:
     mode.add_argument("--quick", action="store_true", help="without the 4096² detection")
     parser.add_argument("--seconds", type=float, default=None, help="minimum time per model-only figure")
     parser.add_argument("--tile-size", type=int, default=512)
-    parser.add_argument("--only", choices=("model", "detect", "memory", "training"), action="append",
+    parser.add_argument("--only", choices=("model", "detect", "memory", "training", "polygons"), action="append",
                         help="run only these parts (repeatable)")
+    parser.add_argument("--polygon-sizes", type=int, nargs="+", default=[1024, 4096],
+                        help="raster sides of the detection-with-polygons memory figure")
+    parser.add_argument("--polygon-tile-size", type=int, default=256)
     args = parser.parse_args()
-    parts = set(args.only or ("model", "detect", "memory", "training"))
+    parts = set(args.only or ("model", "detect", "memory", "training") + (("polygons",) if args.all else ()))
     seconds = args.seconds if args.seconds is not None else (30.0 if args.all else 15.0)
     started = time.perf_counter()
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -195,14 +245,15 @@ def main() -> None:
         print(f"  {size}²: {detect_rows[-1]['pixels_per_second']:,} px/s, peak RSS "
               f"{detect_rows[-1]['peak_rss_mib']:,.0f} MiB", flush=True)
     training_row = training() if "training" in parts else {"skipped": "not asked for"}
+    polygon_rows = polygons_memory(args.polygon_sizes, args.polygon_tile_size) if "polygons" in parts else []
 
     report = {"mode": "all" if args.all else "quick", "seconds": round(time.perf_counter() - started, 1),
               "command": " ".join([Path(sys.executable).name, *sys.argv]), "model_only": model_rows,
-              "end_to_end": detect_rows, "training": training_row}
+              "end_to_end": detect_rows, "training": training_row, "polygons": polygon_rows}
     path = RESULTS / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
     path.write_text(json.dumps(report, indent=1))
     print()
-    print(table(model_rows, detect_rows, training_row))
+    print(table(model_rows, detect_rows, training_row, polygon_rows))
     print(f"\nwritten {path}")
 
 

@@ -36,3 +36,10 @@ def test_core_throughput_runs_on_torch_and_numpy(tmp_path):
     rows = json.loads(output.read_text())
     assert {row["architecture"] for row in rows} == {"patch", "fcn"}
     assert all(row["pixels_per_second"] > 0 and row["precision"] == "fp32" for row in rows)
+
+
+def test_detection_with_polygons_memory_benchmark_runs():
+    output = run_script("benchmarks/run.py", "--quick", "--only", "polygons", "--polygon-sizes", "128", "160",
+                        "--polygon-tile-size", "64")
+    assert "peak RSS, detect 128² with" in output and "polygons (fcn, tile 64)" in output
+    assert "peak RSS growth 128² → 160², with polygons" in output

@@ -10,6 +10,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+#: Label values: 0 unchanged, 1 changed; anything else is unlabelled, and label rasters use 255 for it.
+UNCHANGED, CHANGED, UNLABELLED = 0, 1, 255
+
 
 def _runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Row, start column and end column (exclusive) of every horizontal run of True, row-major."""

@@ -65,14 +65,14 @@ def flush_cache(dataset: gdal.Dataset) -> None:
             raise GdalError(gdal.GetLastErrorMsg() or UNKNOWN)
 
 
-def _is_plain_path(path: str) -> bool:
+def is_plain_path(path: str) -> bool:
     """A file path, not a GDAL virtual path (/vsizip/...) or connection string (GPKG:file:table)."""
     return not path.startswith("/vsi") and re.match(r"^[A-Za-z][A-Za-z0-9_]+:", path) is None
 
 
 def open_dataset(path: str, flags: int) -> gdal.Dataset:
     """gdal.OpenEx with quiet errors; GdalError with GDAL's message when it cannot be opened."""
-    if _is_plain_path(path) and not os.path.exists(path):
+    if is_plain_path(path) and not os.path.exists(path):
         raise GdalError("the file does not exist")
     try:
         return gdal_call(gdal.OpenEx, path, flags)

@@ -30,6 +30,7 @@ import numpy as np
 from osgeo import gdal, ogr
 
 from ..core.errors import InputError
+from ..core.regions import CHANGED, UNCHANGED, UNLABELLED
 from ._gdal import (
     GdalError,
     crs_label,
@@ -43,7 +44,6 @@ from ._gdal import (
 from .raster import GdalRasterSource, RasterGrid, align_to_grid
 from .writer import atomic_file, write_style_sidecar
 
-UNCHANGED, CHANGED, UNLABELLED = 0, 1, 255
 LABEL_LAYER_NAME = "labels"
 LABEL_FIELD = "change"
 _POLYGONAL = (ogr.wkbPolygon, ogr.wkbMultiPolygon, ogr.wkbCurvePolygon, ogr.wkbMultiSurface)
@@ -231,15 +231,12 @@ def rasterize_labels(
     grid: RasterGrid,
     field: str = LABEL_FIELD,
     layer_name: str | None = None,
-    workdir: str | os.PathLike | None = None,
 ) -> tuple[np.ndarray, LabelReport]:
     """Burn label features onto ``grid`` (see the module docstring for the rules).
 
     ``vector_path`` may be a QGIS source string ('file.gpkg|layername=labels'); ``layer_name`` overrides
-    the layer it names. ``workdir`` is accepted for symmetry with :func:`read_label_raster`; rasterising
-    needs no temporary files. Returns the uint8 label array [height, width] and the report.
+    the layer it names. Returns the uint8 label array [height, width] and the report.
     """
-    del workdir
     dataset, layer, description = _open_layer(str(vector_path), layer_name)
     index = _check_field(layer, field, description)
     if layer.GetFeatureCount() == 0:
@@ -372,41 +369,81 @@ def _feature_messages(report: LabelReport, description: str, field: str) -> list
     return messages
 
 
+_VALID_255 = 2  # while reading: a valid 255, changed in a 0/255 reference, unlabelled otherwise
+
+
+@dataclass
+class _LabelValues:
+    """What a pass over a label raster found, with the counts of the label codes it wrote."""
+
+    has_255: bool = False
+    only_0_and_255: bool = True
+    counts: dict[int, int] = field(default_factory=lambda: dict.fromkeys((UNCHANGED, CHANGED, _VALID_255), 0))
+    other: int = 0
+
+
+def _scan_label_raster(source: GdalRasterSource, labels: np.ndarray | None) -> _LabelValues:
+    """Read band 1 window by window (memory: one window, plus ``labels``); note which values occur and,
+    when ``labels`` is given, write 0 = unchanged, 1 = changed, _VALID_255 = a valid 255 and 255 for
+    nodata and other values into it."""
+    found = _LabelValues()
+    for x, y, width, height in source.windows():
+        values, valid = source.read(x, y, width, height)
+        values = values[0]
+        zero, one, full = valid & (values == 0), valid & (values == 1), valid & (values == 255)
+        found.has_255 = found.has_255 or bool(full.any())
+        found.only_0_and_255 = found.only_0_and_255 and bool(np.all(zero | full | ~valid))
+        if labels is None:
+            continue
+        window = np.full((height, width), UNLABELLED, dtype=np.uint8)
+        for code, where in ((UNCHANGED, zero), (CHANGED, one), (_VALID_255, full)):
+            window[where] = code
+            found.counts[code] += int(np.count_nonzero(where))
+        found.other += int(np.count_nonzero(valid)) - int(np.count_nonzero(window != UNLABELLED))
+        labels[y:y + height, x:x + width] = window
+    return found
+
+
 def read_label_raster(
     path: str | os.PathLike, grid: RasterGrid, workdir: str | os.PathLike
 ) -> tuple[np.ndarray, LabelReport]:
     """Read a label raster onto ``grid`` (nearest neighbour when it is on another grid); see the module
-    docstring for the value rules. Returns the uint8 label array [height, width] and the report."""
+    docstring for the value rules. Returns the uint8 label array [height, width] and the report.
+
+    The raster is read window by window: memory is the uint8 labels plus one window."""
     report = LabelReport()
     name = Path(path).name
+    labels = np.full((grid.height, grid.width), UNLABELLED, dtype=np.uint8)
     with GdalRasterSource(path, bands=[1]) as source:
-        values, valid = source.read(0, 0, source.width, source.height)
         nodata, source_grid, band_total = source.nodata[0], source.grid, source.raster_count
-    present = set(np.unique(values[0][valid]).tolist())
-    binary_255 = nodata is None and 255.0 in present and present <= {0.0, 255.0}
-    changed_value = 255.0 if binary_255 else 1.0
+        on_grid = source_grid.same_grid(grid)
+        # the values that decide how to read it come from the raster itself, before any resampling
+        found = _scan_label_raster(source, labels if on_grid else None)
     if band_total > 1:
         report.messages.append(f"{name} has {band_total} bands; band 1 holds the labels")
+    binary_255 = nodata is None and found.has_255 and found.only_0_and_255
     if binary_255:
         report.messages.append(
             f"{name} has only the values 0 and 255 and no nodata value: read as a binary reference, "
             "255 = changed, 0 = unchanged"
         )
-    if not source_grid.same_grid(grid):
+    if not on_grid:
         aligned = align_to_grid(path, grid, workdir, "nearest")
         if aligned == str(path):
             report.messages.append(f"{name} has no CRS: its pixels are paired with T1's pixel for pixel")
         else:
             report.messages.append(f"{name} was resampled onto T1's grid with nearest neighbour")
-            with GdalRasterSource(aligned, bands=[1]) as source:
-                values, valid = source.read(0, 0, grid.width, grid.height)
-    values = values[0]
-    unchanged, changed = valid & (values == 0), valid & (values == changed_value)
-    other = valid & ~unchanged & ~changed & (values != UNLABELLED)
-    labels = np.full((grid.height, grid.width), UNLABELLED, dtype=np.uint8)
-    labels[unchanged], labels[changed] = UNCHANGED, CHANGED
-    report.unchanged_pixels, report.changed_pixels = int(unchanged.sum()), int(changed.sum())
-    report.other_value_pixels = int(other.sum())
+        with GdalRasterSource(aligned, bands=[1]) as source:
+            counts = _scan_label_raster(source, labels)
+        found.counts, found.other = counts.counts, counts.other
+    valid_255_becomes = CHANGED if binary_255 else UNLABELLED
+    rows = max(1, (1 << 20) // max(grid.width, 1))  # in place, a strip at a time
+    for y in range(0, grid.height, rows):
+        strip = labels[y:y + rows]
+        strip[strip == _VALID_255] = valid_255_becomes
+    report.unchanged_pixels = found.counts[UNCHANGED]
+    report.changed_pixels = found.counts[_VALID_255] if binary_255 else found.counts[CHANGED]
+    report.other_value_pixels = found.other
     if report.unchanged_pixels + report.changed_pixels == 0:
         raise InputError(
             f"{name} has no pixel with 0 (unchanged) or 1 (changed) on T1's grid: check that it is a label "

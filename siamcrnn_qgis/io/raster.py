@@ -10,10 +10,12 @@ an image (x = column, y = -row), so polygons drawn over it in QGIS line up with 
 
 from __future__ import annotations
 
+import functools
 import math
 import os
+import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +24,17 @@ import numpy as np
 from osgeo import gdal, gdal_array
 
 from ..core.errors import InputError
-from ._gdal import GdalError, crs_label, flush_cache, gdal_call, open_dataset, same_crs, spatial_ref, transformation
+from ._gdal import (
+    GdalError,
+    crs_label,
+    flush_cache,
+    gdal_call,
+    is_plain_path,
+    open_dataset,
+    same_crs,
+    spatial_ref,
+    transformation,
+)
 
 if TYPE_CHECKING:
     from typing import Self  # Python 3.11; only for type checkers (QGIS may run Python 3.9)
@@ -193,6 +205,22 @@ class GdalRasterSource:
             self.nodata.append(band.GetNoDataValue())
             numpy_types.append(gdal_array.GDALTypeCodeToNumericTypeCode(band.DataType))
         self.dtype: str = np.result_type(*numpy_types).name
+        block = self._dataset.GetRasterBand(bands[0]).GetBlockSize()
+        self.block_size: tuple[int, int] = (max(1, int(block[0])), max(1, int(block[1])))
+
+    def windows(self, side: int = 512) -> Iterator[tuple[int, int, int, int]]:
+        """(x, y, width, height) windows covering the raster, row by row, of about ``side``² pixels and
+        aligned on the file's blocks (full rows for a striped file), so that each block is read once."""
+        block_width, block_height = self.block_size
+        if block_width >= self.width:
+            width = self.width
+        else:
+            width = min(self.width, max(block_width, side // block_width * block_width))
+        height = side * side // width
+        height = min(self.height, max(block_height, height // block_height * block_height))
+        for y in range(0, self.height, height):
+            for x in range(0, self.width, width):
+                yield x, y, min(width, self.width - x), min(height, self.height - y)
 
     def read(self, x: int, y: int, width: int, height: int) -> tuple[np.ndarray, np.ndarray]:
         """Pixels of the window as float32 [bands, height, width] and its validity mask [height, width]."""
@@ -293,6 +321,18 @@ def _format_extent(extent: tuple[float, float, float, float]) -> str:
     return f"x {xmin:.10g} to {xmax:.10g}, y {ymin:.10g} to {ymax:.10g}"
 
 
+def _source_name(path: str | os.PathLike) -> str:
+    """The name a VRT in another folder finds ``path`` by: a local file's absolute path; anything else
+    GDAL opens (/vsizip/..., /vsicurl/..., NETCDF:"file":var, GPKG:file:table) as it is."""
+    name = str(path)
+    return os.path.abspath(name) if is_plain_path(name) and os.path.exists(name) else name
+
+
+def _vrt_stem(path: str | os.PathLike) -> str:
+    """A file-name-safe stem for the VRT of ``path`` (connection strings hold quotes and colons)."""
+    return re.sub(r"[^\w.-]+", "_", Path(str(path)).stem).strip("._") or "raster"
+
+
 def align_to_grid(
     path: str | os.PathLike,
     grid: RasterGrid,
@@ -302,14 +342,15 @@ def align_to_grid(
 ) -> str:
     """A raster path on ``grid``: the input itself when it already is on it (or both lack a CRS and have
     the same size), else a VRT in ``workdir`` warping it onto the grid over the grid's whole extent.
+    ``path`` is anything GDAL opens: a file, a /vsizip/ path, a connection string.
 
-    With bilinear resampling (or when no nodata value is known) the VRT is float32 with NaN for pixels
-    outside the raster; with nearest it keeps the data type and marks them with ``nodata`` or the
-    raster's own nodata value. The raster's own nodata pixels stay invalid.
+    With bilinear resampling (or when a band has no nodata value) the VRT is float32 with NaN for pixels
+    outside the raster; with nearest it keeps the data type and marks them with ``nodata``, or with each
+    band's own nodata value. Each band's own nodata pixels stay invalid in that band.
     """
     if resampling not in ("bilinear", "nearest"):
         raise ValueError(f"resampling must be 'bilinear' or 'nearest', not {resampling!r}")
-    dataset = open_raster(os.path.abspath(path))  # the VRT must find it from another folder
+    dataset = open_raster(_source_name(path))  # the VRT must find it from another folder
     source = RasterGrid.from_dataset(dataset)
     if source.same_grid(grid):
         return str(path)
@@ -332,15 +373,19 @@ def align_to_grid(
             f"{path} does not overlap the reference grid: it covers {_format_extent(source_extent)} in "
             f"{grid.crs_name}, the grid covers {grid.describe_extent()}; check both CRS are set correctly"
         )
-    source_nodata = dataset.GetRasterBand(1).GetNoDataValue()
-    if nodata is None and resampling == "nearest":
-        nodata = source_nodata
-    if resampling == "bilinear" or nodata is None:
-        output_type, nodata = gdal.GDT_Float32, (math.nan if nodata is None else nodata)
+    bands = [dataset.GetRasterBand(n) for n in range(1, dataset.RasterCount + 1)]
+    band_nodata = [band.GetNoDataValue() for band in bands]
+    # Each band is masked with its own nodata value (GDAL's default for the unified mode has changed
+    # between versions), and with nearest keeps it as its nodata value on the grid.
+    source_nodata = " ".join(repr(value) for value in band_nodata) if None not in band_nodata else None
+    outside = [nodata] * len(bands) if nodata is not None else band_nodata
+    if resampling == "bilinear" or None in outside:
+        output_type, destination = gdal.GDT_Float32, repr(math.nan if nodata is None else nodata)
     else:
-        output_type = dataset.GetRasterBand(1).DataType
+        output_type = functools.reduce(gdal.DataTypeUnion, [band.DataType for band in bands])
+        destination = " ".join(repr(value) for value in outside)
     os.makedirs(workdir, exist_ok=True)
-    output = os.path.join(str(workdir), f"{Path(path).stem}_on_grid_{uuid.uuid4().hex[:8]}.vrt")
+    output = os.path.join(str(workdir), f"{_vrt_stem(path)}_on_grid_{uuid.uuid4().hex[:8]}.vrt")
     xmin, ymin, xmax, ymax = grid.extent
     options = gdal.WarpOptions(
         format="VRT",
@@ -350,7 +395,9 @@ def align_to_grid(
         dstSRS=grid.crs_wkt,
         resampleAlg=resampling,
         outputType=output_type,
-        dstNodata=nodata,
+        srcNodata=source_nodata,
+        dstNodata=destination,
+        warpOptions=["UNIFIED_SRC_NODATA=NO"],
     )
     try:
         warped = gdal_call(gdal.Warp, output, dataset, options=options)

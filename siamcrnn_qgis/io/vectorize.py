@@ -1,20 +1,29 @@
-"""Change polygons from a change map: the areas of value 1, with their area, in any OGR vector format."""
+"""Change polygons from a change map: the areas of value 1, with their area, in any OGR vector format.
+
+Streamed end to end, so memory does not grow with the raster: GDAL polygonises a VRT band of the change
+GeoTIFF that is 1 where the map is 1 and 0 elsewhere (nothing is loaded whole; the file's blocks are
+dropped from GDAL's cache as the scan moves down), into a scratch GeoPackage on disk beside the output;
+the polygons are then copied one by one into the output with their area, dropping those below the
+minimum area. The output is written under a hidden temporary name and published atomically.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
 from pathlib import Path
+from xml.sax.saxutils import escape
 
-import numpy as np
 from osgeo import gdal, ogr
 
-from ..core.errors import InputError
-from ._gdal import GdalError, gdal_call, spatial_ref
+from ..core.errors import Cancelled, InputError
+from ._gdal import GdalError, gdal_call, is_plain_path, spatial_ref
 from .raster import RasterGrid, open_raster
-from .writer import atomic_file, write_style_sidecar
+from .writer import atomic_file, companion_path, write_style_sidecar
 
-_ROWS_PER_READ = 1024
+#: Share of the progress range spent polygonising (the rest copies the polygons with their area).
+_POLYGONIZE_SHARE = 0.8
+_FEATURES_PER_CHECK = 500  # polygons copied between two progress reports / cancel checks
 
 
 def vector_driver(path: str | os.PathLike) -> gdal.Driver:
@@ -35,15 +44,56 @@ def vector_driver(path: str | os.PathLike) -> gdal.Driver:
     )
 
 
-def _binary_change_raster(band: gdal.Band, grid: RasterGrid) -> gdal.Dataset:
-    """An in-memory byte raster, 1 where the change map is 1 and 0 elsewhere (nodata included)."""
-    binary = gdal.GetDriverByName("MEM").Create("", grid.width, grid.height, 1, gdal.GDT_Byte)
-    binary.SetGeoTransform(grid.geotransform)
-    for y in range(0, grid.height, _ROWS_PER_READ):
-        rows = min(_ROWS_PER_READ, grid.height - y)
-        block = gdal_call(band.ReadAsArray, 0, y, grid.width, rows)
-        binary.GetRasterBand(1).WriteArray((block == 1).astype(np.uint8), 0, y)
-    return binary
+def _changed_pixels(path: str, grid: RasterGrid) -> gdal.Dataset:
+    """A VRT over band 1 of the change map that is 1 where the map is 1 and 0 elsewhere (0, nodata, any
+    other value): the band GDAL polygonises, and its own mask. Nothing is read until GDAL asks for it."""
+    source = os.path.abspath(path) if is_plain_path(path) else path  # the VRT has no folder of its own
+    xml = (
+        f'<VRTDataset rasterXSize="{grid.width}" rasterYSize="{grid.height}">'
+        f"<GeoTransform>{', '.join(repr(value) for value in grid.geotransform)}</GeoTransform>"
+        '<VRTRasterBand dataType="Byte" band="1"><ComplexSource>'
+        f'<SourceFilename relativeToVRT="0">{escape(source)}</SourceFilename><SourceBand>1</SourceBand>'
+        # integers below 0 map to 0, 0 → 0, 1 → 1, 2 and above (255 = nodata included) → 0
+        "<LUT>0:0,1:1,2:0</LUT>"
+        "</ComplexSource></VRTRasterBand></VRTDataset>"
+    )
+    return gdal_call(gdal.OpenEx, xml, gdal.OF_RASTER | gdal.OF_READONLY)
+
+
+def _polygonize(
+    changed: gdal.Dataset,
+    layer: ogr.Layer,
+    progress: Callable[[float], object] | None,
+    is_cancelled: Callable[[], bool] | None,
+) -> None:
+    """gdal.Polygonize of the changed pixels into ``layer`` (8-connected), reporting progress, stopping
+    with Cancelled when asked, and dropping the VRT's blocks from GDAL's cache at each new block row."""
+    band = changed.GetRasterBand(1)
+    height = changed.RasterYSize
+    block_rows = max(1, band.GetBlockSize()[1])
+    state = {"row": 0, "cancelled": False}
+
+    def report(complete: float, _message: str, _data: object) -> int:
+        if is_cancelled is not None and is_cancelled():
+            state["cancelled"] = True
+            return 0  # GDAL stops polygonising
+        row = int(complete * height) // block_rows
+        if row != state["row"]:
+            state["row"] = row
+            changed.FlushCache()  # the change map's blocks read so far (of the VRT's source) leave the cache
+        if progress is not None:
+            progress(_POLYGONIZE_SHARE * complete)
+        return 1
+
+    layer.StartTransaction()
+    try:
+        gdal_call(gdal.Polygonize, band, band, layer, 0, ["8CONNECTED=8"], callback=report, error_code=True)
+    except GdalError:
+        if state["cancelled"]:
+            raise Cancelled() from None
+        raise
+    gdal_call(layer.CommitTransaction, error_code=True)
+    changed.FlushCache()
 
 
 def polygonize_changes(
@@ -52,39 +102,57 @@ def polygonize_changes(
     min_area: float = 0.0,
     layer_name: str = "changes",
     log: Callable[[str], object] | None = None,
+    progress: Callable[[float], object] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
 ) -> tuple[int, float]:
     """Write the 8-connected areas of value 1 of a change map as polygons with fields 'change' (= 1) and
     'area' (map units²), dropping those smaller than ``min_area``, in the raster's CRS, atomically, with the
-    'change_polygons.qml' style beside the file. Returns the number of polygons written and their area."""
+    'change_polygons.qml' style beside the file. Returns the number of polygons written and their area.
+
+    ``progress`` receives the fraction done (0..1); when ``is_cancelled`` returns True the work stops with
+    :class:`Cancelled` and the output is left as it was."""
     driver = vector_driver(output_path)
-    dataset = open_raster(change_raster_path)
-    grid = RasterGrid.from_dataset(dataset)
+    path = str(change_raster_path)
+    grid = RasterGrid.from_dataset(open_raster(path))
     try:
-        binary = _binary_change_raster(dataset.GetRasterBand(1), grid)
-        memory = ogr.GetDriverByName("Memory").CreateDataSource("polygons")
-        polygons = memory.CreateLayer("polygons", None, ogr.wkbPolygon)
-        polygons.CreateField(ogr.FieldDefn("change", ogr.OFTInteger))
-        mask = binary.GetRasterBand(1)
-        gdal_call(gdal.Polygonize, mask, mask, polygons, 0, ["8CONNECTED=8"], error_code=True)
+        changed = _changed_pixels(path, grid)
     except GdalError as exc:
         raise InputError(f"could not vectorise {change_raster_path}: {exc}") from None
-    del dataset
 
     count, total_area, dropped = 0, 0.0, 0
     with atomic_file(output_path) as temporary:
+        scratch_path = companion_path(temporary, ".polygons.gpkg")  # removed with the temporary on failure
+        scratch = scratch_layer = output = layer = None
         try:
+            scratch = gdal_call(gdal.GetDriverByName("GPKG").Create, scratch_path, 0, 0, 0, gdal.GDT_Unknown)
+            scratch_layer = gdal_call(scratch.CreateLayer, "polygons", None, ogr.wkbPolygon, ["SPATIAL_INDEX=NO"])
+            scratch_layer.CreateField(ogr.FieldDefn("value", ogr.OFTInteger))
+            try:
+                _polygonize(changed, scratch_layer, progress, is_cancelled)
+            except GdalError as exc:
+                raise InputError(f"could not vectorise {change_raster_path}: {exc}") from None
+            changed = None
+
             output = gdal_call(driver.Create, temporary, 0, 0, 0, gdal.GDT_Unknown)
             layer = gdal_call(output.CreateLayer, layer_name, spatial_ref(grid.crs_wkt), ogr.wkbPolygon)
             layer.CreateField(ogr.FieldDefn("change", ogr.OFTInteger))
             layer.CreateField(ogr.FieldDefn("area", ogr.OFTReal))
+            definition = layer.GetLayerDefn()
+            total = max(1, scratch_layer.GetFeatureCount())
             layer.StartTransaction()
-            for polygon in polygons:
+            scratch_layer.ResetReading()
+            for seen, polygon in enumerate(scratch_layer, start=1):
+                if seen % _FEATURES_PER_CHECK == 0:
+                    if is_cancelled is not None and is_cancelled():
+                        raise Cancelled()
+                    if progress is not None:
+                        progress(_POLYGONIZE_SHARE + (1 - _POLYGONIZE_SHARE) * seen / total)
                 geometry = polygon.GetGeometryRef()
                 area = geometry.GetArea()
                 if area < min_area:
                     dropped += 1
                     continue
-                feature = ogr.Feature(layer.GetLayerDefn())
+                feature = ogr.Feature(definition)
                 feature.SetGeometry(geometry)
                 feature.SetField("change", 1)
                 feature.SetField("area", area)
@@ -95,7 +163,11 @@ def polygonize_changes(
         except GdalError as exc:
             raise InputError(f"could not write the change polygons to {output_path}: {exc}") from None
         finally:
-            layer = output = None
+            layer = output = scratch_layer = scratch = changed = None
+            for suffix in ("", "-journal", "-wal", "-shm"):  # SQLite's companions too
+                Path(scratch_path + suffix).unlink(missing_ok=True)
+    if progress is not None:
+        progress(1.0)
     write_style_sidecar(output_path, "change_polygons.qml")
     if log is not None:
         units = "square degrees" if grid.is_geographic else "map units²" if grid.has_crs else "pixels"

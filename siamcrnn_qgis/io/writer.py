@@ -3,6 +3,11 @@
 Everything is written under a hidden temporary name in the output's own folder and renamed with
 ``os.replace`` once complete, so a failed, cancelled or killed run never leaves a partial file under the
 final name, and an existing output is replaced only by a finished one.
+
+Inside :func:`all_or_nothing` the outputs of a run are also replaced as a set: each older file (with its
+sidecars) is renamed to a hidden backup when its new version is published, and the backups are deleted
+only once the whole block has succeeded; when it fails, the new files are removed and the backups put
+back, so a run leaves either all its old outputs or all its new ones.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -90,15 +96,15 @@ def _process_running(pid: int) -> bool:
 
 
 def remove_stale_temporaries(path: str | os.PathLike) -> list[Path]:
-    """Delete the hidden temporary files of ``path`` (and their GDAL companions) whose writing process
-    is gone; returns what was removed."""
+    """Delete the hidden temporary files of ``path`` (and their GDAL companions), and the backups of its
+    older versions (see :func:`all_or_nothing`), whose writing process is gone; returns what was removed."""
     final = Path(path)
-    pattern = glob.escape(str(final.with_name(f".{final.stem}.partial-"))) + "*"
     stale = []
-    for candidate in map(Path, glob.glob(pattern)):
-        pid_text = candidate.name[len(f".{final.stem}.partial-"):].split("-", 1)[0]
-        if pid_text.isdigit() and not _process_running(int(pid_text)):
-            stale.append(candidate)
+    for prefix in (f".{final.stem}.partial-", f".{final.name}.previous-", f".{final.name}.aux.xml.previous-"):
+        for candidate in map(Path, glob.glob(glob.escape(str(final.with_name(prefix))) + "*")):
+            pid_text = candidate.name[len(prefix):].split("-", 1)[0]
+            if pid_text.isdigit() and not _process_running(int(pid_text)):
+                stale.append(candidate)
     _remove(stale)
     return stale
 
@@ -108,6 +114,15 @@ def _split_temporary(temporary: Path) -> tuple[str, str]:
     name = temporary.name
     end = name.find(".", name.rindex(".partial-") + len(".partial-"))
     return (name, "") if end < 0 else (name[:end], name[end:])
+
+
+def companion_path(temporary: str | os.PathLike, extension: str) -> str:
+    """A scratch file's path beside a temporary output of :func:`atomic_file` (``extension`` appended to
+    its unique base), deleted with the temporary when the output fails, and by the next write of the
+    output after a killed run. The caller deletes it before the output is published (else it would be
+    published beside it)."""
+    base, _ = _split_temporary(Path(temporary))
+    return str(Path(temporary).with_name(base + extension))
 
 
 def _companions(temporary: Path) -> list[Path]:
@@ -159,23 +174,81 @@ def _follow_umask(paths: list[Path]) -> None:
             pass
 
 
+def _backup_name(path: Path) -> Path:
+    """A hidden name beside ``path`` for its older version while a new one is being published."""
+    return path.with_name(f".{path.name}.previous-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+
+
+class _Replacement:
+    """What one publish did: the files it put in place and the older files it moved aside."""
+
+    def __init__(self) -> None:
+        self.placed: list[Path] = []
+        self.backups: list[tuple[Path, Path]] = []  # (final name, hidden backup)
+
+    def move_aside(self, path: Path) -> None:
+        if os.path.lexists(path):
+            backup = _backup_name(path)
+            os.replace(path, backup)
+            self.backups.append((path, backup))
+
+    def undo(self) -> None:
+        """Remove the new files and put the older ones back; best effort, as it runs while another error
+        is on its way (a backup that cannot be put back stays, hidden, beside its output)."""
+        for path in self.placed:
+            try:
+                path.unlink()
+            except OSError:
+                pass
+        for final, backup in reversed(self.backups):
+            try:
+                os.replace(backup, final)
+            except OSError:
+                pass
+        self.placed, self.backups = [], []
+
+    def drop_backups(self) -> None:
+        _remove([backup for _, backup in self.backups])
+        self.backups = []
+
+
 def _publish(temporary: Path, final: Path) -> None:
     """Rename the temporary file and its companions onto the final name, replacing older versions; their
-    permissions follow the umask like any new file's."""
+    permissions follow the umask like any new file's.
+
+    The older versions (and a stale PAM sidecar, which would override the new file) are first moved to
+    hidden backups; inside :func:`all_or_nothing` those stay until the whole set is published."""
+    if not temporary.exists():
+        _remove(_companions(temporary))
+        raise InputError(f"could not save {final}: its temporary file {temporary.name} has disappeared")
     base, _ = _split_temporary(temporary)
     parts = _companions(temporary)
     _follow_umask(parts)
     moves = [(part, final.with_name(final.stem + part.name[len(base) :])) for part in parts]
-    _remove([final.with_name(final.name + ".aux.xml")])  # a stale PAM sidecar would override the new file
+    moves.sort(key=lambda move: move[0] != temporary)
+    displaced = [target for _, target in moves]
+    stale_sidecar = final.with_name(final.name + ".aux.xml")
+    if stale_sidecar not in displaced:
+        displaced.append(stale_sidecar)
+    replacement = _Replacement()
     try:
-        for source, target in sorted(moves, key=lambda move: move[0] != temporary):
+        for target in displaced:
+            replacement.move_aside(target)
+        for source, target in moves:
             os.replace(source, target)
+            replacement.placed.append(target)
     except OSError as exc:
+        replacement.undo()
         _remove(_companions(temporary))
         raise InputError(
             f"could not save {final} ({exc.strerror or exc}); if the file is open in QGIS or another "
             "program, close it or choose another name"
         ) from None
+    active = _ACTIVE_SET.get()
+    if active is not None:
+        active._replacements.append(replacement)
+    else:
+        replacement.drop_backups()
 
 
 @contextmanager
@@ -206,16 +279,55 @@ def discard_outputs(paths: list[str | os.PathLike]) -> None:
         _remove([final, *companions])
 
 
+class OutputSet(list):
+    """The outputs of one :func:`all_or_nothing` block (a list of paths the caller appends to), with what
+    their publishing replaced."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._replacements: list[_Replacement] = []
+
+    def _roll_back(self) -> None:
+        placed = {path for replacement in self._replacements for path in replacement.placed}
+        discard_outputs([path for path in self if Path(path) not in placed])  # written without publishing
+        for replacement in reversed(self._replacements):
+            replacement.undo()
+        self._replacements = []
+
+    def _commit(self) -> None:
+        for replacement in self._replacements:
+            replacement.drop_backups()
+        self._replacements = []
+
+
+#: The :class:`OutputSet` being published in this thread (each thread has its own context).
+_ACTIVE_SET: ContextVar[OutputSet | None] = ContextVar("siamcrnn_output_set", default=None)
+
+
 @contextmanager
-def all_or_nothing() -> Iterator[list[str]]:
-    """Yield a list for the caller to append each output to once it is complete; if the block then fails
-    (error, cancel), those outputs are deleted again, so a run leaves all its outputs or none."""
-    published: list[str] = []
+def all_or_nothing() -> Iterator[OutputSet]:
+    """Publish the outputs written inside the block as one set, and yield a list for the caller to append
+    each output to once it is complete.
+
+    Every file published inside the block (:func:`atomic_file`, :meth:`GeoTiffWriter.publish`, style
+    sidecars) keeps the older file it replaces as a hidden backup. If the block fails (error, cancel), the
+    new files (and any appended output) are deleted and the older files restored; when it succeeds the
+    backups are deleted. Blocks may be nested: an inner block's outputs then belong to the outer set."""
+    outputs = OutputSet()
+    token = _ACTIVE_SET.set(outputs)
     try:
-        yield published
+        yield outputs
     except BaseException:
-        discard_outputs(published)
+        _ACTIVE_SET.reset(token)
+        outputs._roll_back()
         raise
+    _ACTIVE_SET.reset(token)
+    parent = _ACTIVE_SET.get()
+    if parent is not None:
+        parent._replacements.extend(outputs._replacements)
+        parent.extend(outputs)
+    else:
+        outputs._commit()
 
 
 def write_style_sidecar(output_path: str | os.PathLike, style_name: str) -> str:
@@ -230,19 +342,25 @@ def write_style_sidecar(output_path: str | os.PathLike, style_name: str) -> str:
     return str(sidecar)
 
 
-#: GDAL block cache while overviews are built (GDAL would otherwise cache the whole full-resolution band).
-OVERVIEW_CACHE_BYTES = 16 * 2**20
+def _build_overviews(dataset: gdal.Dataset, method: str, levels: list[int]) -> None:
+    """Build internal overviews with the dataset's blocks dropped from GDAL's block cache after each
+    chunk GDAL reports, so that memory stays bounded by a chunk (a row of blocks) and does not grow with
+    the raster (GDAL would otherwise keep every full-resolution block it read, up to GDAL_CACHEMAX).
 
+    Only this dataset's blocks are touched: GDAL's process-wide cache size (shared with QGIS and any other
+    run at the same time) is never changed. GdalError when GDAL fails."""
+    band = dataset.GetRasterBand(1)
 
-@contextmanager
-def _small_block_cache() -> Iterator[None]:
-    """Cap GDAL's (process-wide) block cache for a moment; other datasets only lose cached blocks."""
-    previous = gdal.GetCacheMax()
-    gdal.SetCacheMax(min(previous, OVERVIEW_CACHE_BYTES))
-    try:
-        yield
-    finally:
-        gdal.SetCacheMax(previous)
+    def drop_blocks(_complete: float, _message: str, _data: object) -> int:
+        try:
+            band.FlushCache()  # a band's flush writes its dirty blocks and drops them; nothing else
+            for i in range(band.GetOverviewCount()):
+                band.GetOverview(i).FlushCache()
+        except RuntimeError:  # GDAL exceptions on and a write failed: stop, BuildOverviews reports it
+            return 0
+        return 1
+
+    gdal_call(dataset.BuildOverviews, method, levels, callback=drop_blocks, error_code=True)
 
 
 class GeoTiffWriter:
@@ -331,9 +449,7 @@ class GeoTiffWriter:
                 while size > 256:
                     levels.append(2 ** (len(levels) + 1))
                     size //= 2
-                method = "NEAREST" if self.dtype == "uint8" else "AVERAGE"
-                with _small_block_cache():
-                    gdal_call(dataset.BuildOverviews, method, levels, error_code=True)
+                _build_overviews(dataset, "NEAREST" if self.dtype == "uint8" else "AVERAGE", levels)
             self._compute_statistics(dataset.GetRasterBand(1))
             dataset.FlushCache()
         except GdalError as exc:

@@ -19,6 +19,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingUtils,
+    QgsRasterLayer,
 )
 from qgis.PyQt.QtGui import QIcon
 
@@ -111,7 +112,11 @@ class SiamCRNNAlgorithm(Translatable, QgsProcessingAlgorithm):
                 else (lambda v: f"{v:g}")
             return self.tr("{name} must be between {low} and {high}, but it is {value}.").format(
                 name=name, low=shown(low), high=shown(high), value=shown(number))
-        if not isinstance(value, str) or not os.path.isfile(value.split("|")[0]):
+        if not isinstance(value, str):
+            return ""  # layers given as objects: QGIS checks those
+        if isinstance(definition, QgsProcessingParameterRasterLayer) and not os.path.isfile(value.split("|")[0]):
+            return self.gdal_raster_problem(name, value, context)
+        if not os.path.isfile(value.split("|")[0]):
             return ""  # layers from the project, connection strings: QGIS checks those
         if isinstance(definition, QgsProcessingParameterRasterLayer):
             from ..io.raster import open_raster
@@ -125,6 +130,26 @@ class SiamCRNNAlgorithm(Translatable, QgsProcessingAlgorithm):
             if not value.lower().endswith(extension):
                 return self.tr("{name}: {path} is not a {extension} file; choose a {extension} file.").format(
                     name=name, path=value, extension=extension)
+        return ""
+
+    def gdal_raster_problem(self, name: str, value: str, context: QgsProcessingContext) -> str:
+        """A raster given as a GDAL name that is not a local file (/vsizip/archive.zip/t1.tif, /vsicurl/...,
+        NETCDF:"file.nc":var): QGIS (3.22) does not load those from a string, so it is opened here and put
+        in the context's temporary layer store, where Processing then finds it by its source. What is wrong
+        with it when GDAL cannot open it; '' otherwise (also for layer ids and names QGIS resolves)."""
+        from ..io._gdal import is_plain_path
+        from ..io.raster import open_raster
+
+        if is_plain_path(value) or QgsProcessingUtils.mapLayerFromString(
+                value, context, False, QgsProcessingUtils.LayerHint.Raster) is not None:
+            return ""
+        try:
+            open_raster(value)
+        except SiamCRNNError as error:
+            return self.tr("{name}: {problem}").format(name=name, problem=error)
+        layer = QgsRasterLayer(value, os.path.basename(value.rstrip("/")) or name, "gdal")
+        if layer.isValid():
+            context.temporaryLayerStore().addMapLayer(layer)
         return ""
 
     # ---- parameters ----------------------------------------------------------------------------

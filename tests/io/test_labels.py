@@ -219,6 +219,19 @@ def test_label_raster_on_another_grid_is_resampled_with_nearest(tmp_path):
     assert any("nearest neighbour" in m for m in report.messages)
 
 
+def test_zipped_label_raster_on_another_grid_is_resampled(tmp_path):
+    import zipfile
+
+    data = np.array([[0, 1], [1, 255]], dtype=np.uint8)
+    path = write_raster(tmp_path / "coarse.tif", data, (500000.0, 20, 0, 3600000.0, 0, -20), nodata=255)
+    with zipfile.ZipFile(tmp_path / "labels.zip", "w") as archive:
+        archive.write(path, arcname="coarse.tif")
+    zipped, _ = read_label_raster(f"/vsizip/{tmp_path / 'labels.zip'}/coarse.tif", utm_grid(6, 4), tmp_path / "a")
+    plain, _ = read_label_raster(path, utm_grid(6, 4), tmp_path / "b")
+    np.testing.assert_array_equal(zipped, plain)
+    assert zipped[0, 2] == 1 and (zipped[:, 4:] == 255).all()
+
+
 def test_label_raster_without_crs_of_another_size_is_an_error(data_dir, tmp_path):
     grid = RasterGrid(100, 100, (0.0, 1.0, 0.0, 0.0, 0.0, -1.0), "")
     with pytest.raises(InputError, match="images without a CRS can only be paired pixel for pixel"):
@@ -229,6 +242,60 @@ def test_label_raster_without_any_label_is_an_error(tmp_path):
     path = write_raster(tmp_path / "empty.tif", np.full((2, 2), 255, np.uint8), nodata=255)
     with pytest.raises(InputError, match="no pixel with 0 .* or 1"):
         read_label_raster(path, utm_grid(2, 2), tmp_path)
+
+
+def _label_file(path, array, tiled: bool, nodata=None):
+    """A GeoTIFF label raster on the UTM test grid, tiled 256 × 256 or in one-row strips."""
+    height, width = array.shape
+    options = ["TILED=YES", "COMPRESS=DEFLATE"] if tiled else []
+    dataset = gdal.GetDriverByName("GTiff").Create(str(path), width, height, 1, gdal.GDT_Byte, options)
+    dataset.SetGeoTransform((ORIGIN_X, PIXEL, 0.0, ORIGIN_Y, 0.0, -PIXEL))
+    dataset.SetProjection(srs_wkt(32651))
+    if nodata is not None:
+        dataset.GetRasterBand(1).SetNoDataValue(nodata)
+    dataset.GetRasterBand(1).WriteArray(array)
+    dataset = None
+    return path
+
+
+@pytest.mark.parametrize("tiled", [True, False], ids=["tiled", "striped"])
+def test_label_raster_larger_than_a_window_is_read_in_full(tmp_path, tiled):
+    """Values on every side of the window edges, nodata 7, other values counted; in a second raster the
+    only 255s lie in the last window, and a 0/255 reference is still recognised from the whole raster."""
+    rng = np.random.default_rng(3)
+    data = rng.choice(np.array([0, 1, 255, 7, 42], np.uint8), size=(1100, 1300), p=[0.4, 0.3, 0.1, 0.1, 0.1])
+    path = _label_file(tmp_path / "labels.tif", data, tiled, nodata=7)
+    labels, report = read_label_raster(path, utm_grid(1300, 1100), tmp_path)
+    expected = np.full(data.shape, 255, np.uint8)
+    expected[data == 0], expected[data == 1] = 0, 1
+    np.testing.assert_array_equal(labels, expected)
+    assert (report.unchanged_pixels, report.changed_pixels) == (int((data == 0).sum()), int((data == 1).sum()))
+    assert report.other_value_pixels == int((data == 42).sum())
+
+    reference = np.zeros((1100, 1300), np.uint8)
+    reference[-5:, -5:] = 255
+    path = _label_file(tmp_path / "gt.tif", reference, tiled)
+    labels, report = read_label_raster(path, utm_grid(1300, 1100), tmp_path)
+    assert report.changed_pixels == 25 and (labels[-5:, -5:] == 1).all() and labels.sum() == 25
+    assert "255 = changed" in report.messages[0]
+
+
+def test_label_raster_is_read_with_memory_of_a_window_plus_the_labels(tmp_path):
+    """A 3072² label raster: the whole band as float32 would be 36 MiB; the labels themselves are 9 MiB."""
+    import tracemalloc
+
+    side = 3072
+    data = np.tile(np.array([[0, 1, 255, 1]], np.uint8), (side, side // 4))
+    path = _label_file(tmp_path / "big.tif", data, tiled=True, nodata=255)
+    del data
+    tracemalloc.start()
+    try:
+        labels, report = read_label_raster(path, utm_grid(side, side), tmp_path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert labels.nbytes == side * side and report.changed_pixels == side * side // 2
+    assert peak - labels.nbytes < 8 * 2**20
 
 
 def test_create_label_layer(tmp_path):

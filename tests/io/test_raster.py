@@ -259,3 +259,120 @@ def test_aligned_vrt_finds_a_source_given_by_a_relative_path(tmp_path, monkeypat
     monkeypatch.chdir(tmp_path / "work")
     with GdalRasterSource(os.path.abspath(os.path.join("..", aligned))) as source:
         assert source.read(0, 0, 4, 4)[1].all()
+
+
+@pytest.mark.parametrize("options", [["TILED=YES"], ["BLOCKYSIZE=3"]], ids=["tiled", "striped"])
+def test_windows_cover_the_raster_once_along_its_blocks(tmp_path, options):
+    dataset = gdal.GetDriverByName("GTiff").Create(str(tmp_path / "r.tif"), 1300, 1100, 1, gdal.GDT_Byte, options)
+    block = tuple(dataset.GetRasterBand(1).GetBlockSize())
+    assert block == ((256, 256) if options == ["TILED=YES"] else (1300, 3))
+    dataset = None
+    with GdalRasterSource(tmp_path / "r.tif") as source:
+        assert source.block_size == block
+        windows = list(source.windows(512))
+    covered = np.zeros((1100, 1300), np.int32)
+    for x, y, width, height in windows:
+        covered[y:y + height, x:x + width] += 1
+        assert x % block[0] == 0 and y % block[1] == 0
+        assert width * height <= 2 * 512 * 512
+    assert (covered == 1).all()
+
+
+# ---- rasters GDAL opens by other names than a local path ------------------------------------------------
+def _zipped(folder, *paths):
+    """A real zip archive holding the files (stored at its top level) and the /vsizip/ path of each."""
+    import zipfile
+
+    archive = folder / "inputs.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as handle:
+        for path in paths:
+            handle.write(path, arcname=path.name)
+    return [f"/vsizip/{archive}/{path.name}" for path in paths]
+
+
+def test_zipped_t2_on_another_grid_is_warped_like_the_plain_file(data_dir, tmp_path):
+    folder = data_dir / "taizhou_landsat7"
+    t2 = _t2_in_web_mercator(data_dir, tmp_path / "t2_3857.tif", dstNodata=0)
+    (zipped,) = _zipped(tmp_path, t2)
+    plain = prepare_pair(folder / "t1.tif", t2, tmp_path / "plain", log=lambda _: None)
+    pair = prepare_pair(folder / "t1.tif", zipped, tmp_path / "zip", log=lambda _: None)
+    assert pair.t2_path.endswith(".vrt") and os.path.basename(pair.t2_path).startswith("t2_3857_on_grid_")
+    with GdalRasterSource(pair.t2_path) as warped, GdalRasterSource(plain.t2_path) as reference:
+        values, valid = warped.read(0, 0, 400, 400)
+        expected, expected_valid = reference.read(0, 0, 400, 400)
+    assert valid.mean() > 0.99
+    np.testing.assert_array_equal(valid, expected_valid)
+    np.testing.assert_array_equal(values[:, valid], expected[:, valid])
+
+
+def test_connection_string_t2_on_another_grid_is_warped(tmp_path):
+    """GTIFF_DIR:1:<file> names the first image of a GeoTIFF: no folder may be put in front of it."""
+    data = np.arange(1, 13, dtype=np.uint8).reshape(3, 4)
+    coarse = write_raster(tmp_path / "coarse.tif", data, (500000.0, 20, 0, 3600000.0, 0, -20), nodata=0)
+    aligned = align_to_grid(f"GTIFF_DIR:1:{coarse}", utm_grid(10, 8), tmp_path / "work", "nearest")
+    assert os.path.basename(aligned).startswith("coarse_on_grid_")
+    with GdalRasterSource(aligned) as source:
+        values, valid = source.read(0, 0, 10, 8)
+    assert values[0, 0, 0] == 1 and values[0, 5, 7] == 12 and valid[:6, :8].all() and not valid[:, 8:].any()
+
+
+# ---- each band's own nodata value ---------------------------------------------------------------------
+def _bands_with_their_own_nodata(path):
+    """A 2-band uint16 GeoTIFF on 20 m pixels, band 1 nodata 0, band 2 nodata 9999 (a GeoTIFF tag holds
+    one value for all bands, so GDAL keeps the per-band values in the .aux.xml beside it, as for any file
+    opened read-only). Band 1 has its nodata at (0, 0) and a valid 9999 at (3, 3); band 2 has its nodata at
+    (1, 1) and a valid 0 at (2, 2)."""
+    first, second = np.full((4, 4), 10, np.uint16), np.full((4, 4), 20, np.uint16)
+    first[0, 0], first[3, 3], second[1, 1], second[2, 2] = 0, 9999, 9999, 0
+    write_raster(path, np.stack([first, second]), (500000.0, 20, 0, 3600000.0, 0, -20))
+    dataset = gdal.Open(str(path))  # read-only: the values go to the PAM sidecar, per band
+    gdal.PushErrorHandler("CPLQuietErrorHandler")  # GDAL warns that the GeoTIFF tag cannot hold both
+    try:
+        dataset.GetRasterBand(1).SetNoDataValue(0)
+        dataset.GetRasterBand(2).SetNoDataValue(9999)
+        dataset = None
+    finally:
+        gdal.PopErrorHandler()
+    dataset = gdal.Open(str(path))
+    assert [dataset.GetRasterBand(n).GetNoDataValue() for n in (1, 2)] == [0.0, 9999.0]
+    return path
+
+
+def _expected_validity():
+    valid = np.ones((4, 4), bool)
+    valid[0, 0] = valid[1, 1] = False  # each band's own nodata; band 2's 0 and band 1's 9999 are data
+    return valid
+
+
+def test_each_band_is_masked_with_its_own_nodata(tmp_path):
+    path = _bands_with_their_own_nodata(tmp_path / "two.tif")
+    with GdalRasterSource(path) as source:
+        assert source.nodata == [0.0, 9999.0]
+        values, valid = source.read(0, 0, 4, 4)
+    np.testing.assert_array_equal(valid, _expected_validity())
+    assert values[0, 3, 3] == 9999 and values[1, 2, 2] == 0
+
+
+def test_nearest_alignment_keeps_each_band_s_own_nodata(tmp_path):
+    path = _bands_with_their_own_nodata(tmp_path / "two.tif")
+    aligned = align_to_grid(path, utm_grid(10, 10), tmp_path / "work", "nearest")  # 10 m: 2 × 2 each
+    with GdalRasterSource(aligned) as source:
+        assert source.nodata == [0.0, 9999.0] and source.dtype == "uint16"
+        values, valid = source.read(0, 0, 10, 10)
+    np.testing.assert_array_equal(valid[:8:2, :8:2], _expected_validity())
+    np.testing.assert_array_equal(valid[1:8:2, 1:8:2], _expected_validity())
+    assert not valid[:, 8:].any() and not valid[8:, :].any()  # outside the raster
+    assert values[1, 4, 4] == 0 and values[0, 6, 6] == 9999  # data equal to the other band's nodata
+
+
+def test_bilinear_alignment_masks_each_band_with_its_own_nodata(tmp_path):
+    """On 10 m pixels every value is a blend of 20 m neighbours: band 1's nodata is never blended in (its
+    pixel stays nodata) but its 9999 is data; band 2's 9999 is never blended in but its 0 is data."""
+    path = _bands_with_their_own_nodata(tmp_path / "two.tif")
+    aligned = align_to_grid(path, utm_grid(8, 8), tmp_path / "work", "bilinear")
+    with GdalRasterSource(aligned) as source:
+        values, valid = source.read(0, 0, 8, 8)
+    assert not valid[0, 0] and valid[2:, 2:].all()
+    first, second = values[0][valid], values[1][valid]
+    assert first.min() >= 10 and first.max() > 1000  # 9999 of band 1 is blended in, 0 is not
+    assert second.max() <= 20 and second.min() < 10  # 0 of band 2 is blended in, 9999 is not

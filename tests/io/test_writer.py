@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from dataclasses import replace
 
 import numpy as np
@@ -13,13 +14,14 @@ from osgeo import gdal
 from siamcrnn_qgis.core.errors import InputError
 from siamcrnn_qgis.io.writer import (
     GeoTiffWriter,
+    all_or_nothing,
     atomic_file,
     check_output_path,
     remove_stale_temporaries,
     write_style_sidecar,
 )
 
-from .builders import utm_grid
+from .builders import utm_grid, write_raster
 
 
 def _names(folder) -> list[str]:
@@ -238,3 +240,221 @@ def test_every_output_follows_the_umask(tmp_path, umask):
     modes = _modes(out)
     assert {"change.tif", "change.qml", "report.html", "polygons.gpkg", "polygons.shp", "polygons.dbf"} <= set(modes)
     assert modes == dict.fromkeys(modes, oct(umask))
+
+
+# ---- overviews and GDAL's process-wide block cache ------------------------------------------------------
+@pytest.fixture
+def cache_max():
+    """GDAL's cache limit set to a recognisable value for the test, and put back afterwards."""
+    before = gdal.GetCacheMax()
+    gdal.SetCacheMax(300 * 2**20)
+    yield 300 * 2**20
+    gdal.SetCacheMax(before)
+
+
+def _large_output(path, dtype="uint8"):
+    """A finalized GeoTiffWriter output large enough to get overviews (side > OVERVIEW_THRESHOLD)."""
+    with GeoTiffWriter(path, utm_grid(1100, 300), dtype, nodata=255) as writer:
+        writer.write(0, 0, np.tile(np.array([0, 1, 255], np.uint8), (300, 1100 // 3 + 1))[:, :1100])
+        return writer.finalize()
+
+
+def _around_overview_builds(monkeypatch, around):
+    """Make the writer call ``around(build, *args, **kwargs)`` instead of each BuildOverviews it runs
+    through gdal_call (the SWIG class itself is left alone: patching it from threads is not safe)."""
+    from siamcrnn_qgis.io import writer
+
+    original = writer.gdal_call
+
+    def calling(function, *args, **kwargs):
+        if getattr(function, "__name__", "") == "BuildOverviews":
+            return around(lambda *a, **k: original(function, *a, **k), *args, **kwargs)
+        return original(function, *args, **kwargs)
+
+    monkeypatch.setattr(writer, "gdal_call", calling)
+
+
+def test_concurrent_overview_builds_leave_gdal_cache_limit_as_it_was(tmp_path, monkeypatch, cache_max):
+    """Two detections finishing at once: the second starts finalizing once the first is building its
+    overviews, and the first ends first (the order in which saving and restoring the process-wide limit
+    loses it)."""
+    arrivals, limits, problems = [], [], []
+    first_started, second_started, first_done = threading.Event(), threading.Event(), threading.Event()
+    lock = threading.Lock()
+
+    def overlapping(build, *args, **kwargs):
+        with lock:
+            order = len(arrivals)
+            arrivals.append(order)
+        if order == 0:
+            first_started.set()
+            if not second_started.wait(60):
+                problems.append("the second build never started")
+        if order == 1:
+            second_started.set()
+            if not first_done.wait(60):
+                problems.append("the first build never finished")
+        limits.append(gdal.GetCacheMax())
+        try:
+            return build(*args, **kwargs)
+        finally:
+            if order == 0:
+                first_done.set()
+
+    _around_overview_builds(monkeypatch, overlapping)
+
+    def finish(name):
+        try:
+            _large_output(tmp_path / name)
+        except Exception as exc:  # reported below, in the test's thread
+            problems.append(repr(exc))
+
+    threads = [threading.Thread(target=finish, args=(f"change{i}.tif",)) for i in range(2)]
+    threads[0].start()
+    if not first_started.wait(60):
+        problems.append("the first build never started")
+    threads[1].start()
+    for thread in threads:
+        thread.join()
+    assert problems == [] and arrivals == [0, 1]
+    assert gdal.GetCacheMax() == cache_max
+    assert limits == [cache_max, cache_max]  # nobody else's blocks were squeezed meanwhile either
+    for i in range(2):
+        dataset = gdal.Open(str(tmp_path / f"change{i}.tif"))  # held while its band is used
+        band = dataset.GetRasterBand(1)
+        assert band.GetOverviewCount() >= 2
+        assert set(np.unique(band.GetOverview(0).ReadAsArray())) <= {0, 1, 255}
+
+
+def test_overviews_do_not_keep_the_raster_in_gdal_block_cache(tmp_path, monkeypatch, cache_max):
+    """With a cache limit far above the raster, building overviews still leaves GDAL's block cache holding
+    little more than a row of blocks, not the 16 MiB full-resolution band."""
+    cached_after_build = []
+
+    def measured(build, *args, **kwargs):
+        result = build(*args, **kwargs)
+        cached_after_build.append(gdal.GetCacheUsed())
+        return result
+
+    _around_overview_builds(monkeypatch, measured)
+    side = 2048
+    with GeoTiffWriter(tmp_path / "p.tif", utm_grid(side, side), "float32", nodata=-1.0) as writer:
+        for y in range(0, side, 512):
+            for x in range(0, side, 512):
+                writer.write(x, y, np.full((512, 512), (x + y) / (2 * side), np.float32))
+        writer.finalize()
+    assert len(cached_after_build) == 1
+    assert cached_after_build[0] < 8 * 2**20  # the band alone is 16 MiB
+    dataset = gdal.Open(str(tmp_path / "p.tif"))
+    overview = dataset.GetRasterBand(1).GetOverview(0).ReadAsArray()
+    assert overview.shape == (side // 2, side // 2)
+    np.testing.assert_allclose(overview[0, 0], 0.0, atol=1e-7)
+    np.testing.assert_allclose(overview[-1, -1], (1536 + 1536) / (2 * side), rtol=1e-6)
+
+
+# ---- several outputs published as one set ---------------------------------------------------------------
+def _old_outputs(folder):
+    """Outputs of an earlier run: two GeoTIFFs (values 7 and 8), their styles, a PAM sidecar, a report."""
+    write_raster(folder / "probability.tif", np.full((30, 40), 7, np.uint8), nodata=255)
+    write_raster(folder / "change.tif", np.full((30, 40), 8, np.uint8), nodata=255)
+    (folder / "probability.qml").write_text("old probability style")
+    (folder / "change.qml").write_text("old change style")
+    (folder / "change.tif.aux.xml").write_text("<PAMDataset>old</PAMDataset>")
+    (folder / "report.html").write_text("old report")
+    return {name: (folder / name).read_bytes() for name in _names(folder)}
+
+
+def _new_writers(folder):
+    writers = []
+    for name in ("probability.tif", "change.tif"):
+        writer = GeoTiffWriter(folder / name, utm_grid(), "uint8", nodata=255)
+        writer.write(0, 0, np.ones((30, 40), np.uint8))
+        writer.finalize(publish=False)
+        writers.append(writer)
+    return writers
+
+
+def _value(path) -> int:
+    return int(gdal.Open(str(path)).ReadAsArray()[0, 0])
+
+
+def test_second_publish_failing_keeps_every_older_output(tmp_path):
+    old = _old_outputs(tmp_path)
+    probability, change = _new_writers(tmp_path)
+    with pytest.raises(InputError, match="could not save .*change.tif"):
+        with all_or_nothing() as published:
+            published.append(probability.publish(style="probability.qml"))
+            assert _value(tmp_path / "probability.tif") == 1  # the new one is in place meanwhile
+            change.temporary_path.unlink()  # e.g. removed by another program: it cannot be published
+            published.append(change.publish(style="change.qml"))
+    assert {name: (tmp_path / name).read_bytes() for name in _names(tmp_path)} == old
+    assert _value(tmp_path / "probability.tif") == 7 and _value(tmp_path / "change.tif") == 8
+
+
+def test_second_rename_failing_keeps_every_older_output(tmp_path, monkeypatch):
+    """The operating system refuses the second output's rename (e.g. the file is locked on Windows)."""
+    old = _old_outputs(tmp_path)
+    probability, change = _new_writers(tmp_path)
+    rename = os.replace
+
+    def refusing(source, target):
+        if os.fspath(source) == str(change.temporary_path):
+            raise PermissionError(13, "Permission denied")
+        return rename(source, target)
+
+    with pytest.raises(InputError, match="could not save .*change.tif .*Permission denied"):
+        with all_or_nothing() as published:
+            published.append(probability.publish(style="probability.qml"))
+            monkeypatch.setattr(os, "replace", refusing)
+            published.append(change.publish(style="change.qml"))
+    monkeypatch.undo()
+    assert {name: (tmp_path / name).read_bytes() for name in _names(tmp_path)} == old
+
+
+def test_failure_after_the_last_publish_restores_the_whole_older_set(tmp_path):
+    old = _old_outputs(tmp_path)
+    probability, change = _new_writers(tmp_path)
+    with pytest.raises(RuntimeError, match="cancelled"):
+        with all_or_nothing() as published:
+            published.append(probability.publish(style="probability.qml"))
+            published.append(change.publish(style="change.qml"))
+            with atomic_file(tmp_path / "report.html") as temporary:
+                with open(temporary, "w") as handle:
+                    handle.write("new report")
+            published.append(str(tmp_path / "report.html"))
+            assert (tmp_path / "report.html").read_text() == "new report"
+            raise RuntimeError("cancelled")
+    assert {name: (tmp_path / name).read_bytes() for name in _names(tmp_path)} == old
+
+
+def test_successful_set_replaces_every_output_and_leaves_no_backup(tmp_path):
+    _old_outputs(tmp_path)
+    probability, change = _new_writers(tmp_path)
+    with all_or_nothing() as published:
+        published.append(probability.publish(style="probability.qml"))
+        with all_or_nothing() as inner:  # a nested set belongs to the outer one
+            inner.append(change.publish(style="change.qml"))
+        with atomic_file(tmp_path / "report.html") as temporary:
+            with open(temporary, "w") as handle:
+                handle.write("new report")
+        published.append(str(tmp_path / "report.html"))
+    assert published == [str(tmp_path / "probability.tif"), str(tmp_path / "change.tif"),
+                         str(tmp_path / "report.html")]
+    assert _names(tmp_path) == ["change.qml", "change.tif", "probability.qml", "probability.tif", "report.html"]
+    assert _value(tmp_path / "probability.tif") == 1 and _value(tmp_path / "change.tif") == 1
+    assert "paletted" in (tmp_path / "change.qml").read_text()
+    assert (tmp_path / "report.html").read_text() == "new report"
+
+
+def test_backups_of_a_killed_run_are_removed_by_the_next_write(tmp_path):
+    dead = _dead_pid()
+    stale = tmp_path / f".change.tif.previous-{dead}-0123abcd"
+    stale_sidecar = tmp_path / f".change.tif.aux.xml.previous-{dead}-0123abcd"
+    alive = tmp_path / f".change.tif.previous-{os.getpid()}-89abcdef"
+    for path in (stale, stale_sidecar, alive):
+        path.write_bytes(b"an older change map")
+    with GeoTiffWriter(tmp_path / "change.tif", utm_grid(20, 10), "uint8", nodata=255) as writer:
+        writer.write(0, 0, np.zeros((10, 20), np.uint8))
+        writer.finalize()
+    assert _names(tmp_path) == sorted([alive.name, "change.tif"])
+

@@ -481,7 +481,7 @@ def cancel_during(monkeypatch, module, name: str, feedback: QgsProcessingFeedbac
     monkeypatch.setattr(module, name, cancelling)
 
 
-@pytest.mark.parametrize("point", ["statistics", "mid-detection", "finalize", "polygons"])
+@pytest.mark.parametrize("point", ["statistics", "mid-detection", "finalize", "polygons", "polygonising"])
 def test_cancelled_detection_leaves_old_outputs_and_the_next_run_replaces_them(point, world, tmp_path, monkeypatch):
     from siamcrnn_qgis.core import detection
     from siamcrnn_qgis.io import vectorize
@@ -490,21 +490,21 @@ def test_cancelled_detection_leaves_old_outputs_and_the_next_run_replaces_them(p
     out.mkdir()
     (out / "change.tif").write_bytes(b"an older change map")
     parameters = detect_parameters(world, out, TILE_SIZE=8, OUTPUT_POLYGONS=out / "polygons.gpkg")
-    feedback = Recorder(cancel_at=40 if point == "mid-detection" else None)
+    # vectorising reports 93-99 %: a cancel there must stop it (it never reaches its closing message)
+    feedback = Recorder(cancel_at={"mid-detection": 40, "polygonising": 94}.get(point))
     with monkeypatch.context() as patch:
         if point == "statistics":
             cancel_during(patch, detection, "compute_statistics", feedback)
         elif point == "finalize":
             cancel_during(patch, gdal.Band, "ComputeStatistics", feedback)
         elif point == "polygons":
-            cancel_during(patch, vectorize, "_binary_change_raster", feedback)
+            cancel_during(patch, vectorize, "_changed_pixels", feedback)
         with pytest.raises(QgsProcessingException, match="Cancelled: no output was written"):
             run("detect", parameters, feedback=feedback)
-    if point == "polygons":  # the new rasters had already replaced the old: removed with the run
-        assert files_in(out) == []
-    else:
-        assert files_in(out) == ["change.tif"]
-        assert (out / "change.tif").read_bytes() == b"an older change map"
+    if point == "polygonising":
+        assert "Vectorised" not in feedback.text
+    assert files_in(out) == ["change.tif"]  # also when the new rasters had already been published
+    assert (out / "change.tif").read_bytes() == b"an older change map"
     run("detect", parameters)
     assert files_in(out) == ["change.qml", "change.tif", "polygons.gpkg", "polygons.qml", "probability.qml",
                              "probability.tif"]
@@ -555,6 +555,34 @@ def test_log_suggests_bfloat16_only_on_cpus_that_compute_it_natively(kind, world
         assert not [m for m in fast.messages if "PRECISION=bfloat16" in m], algorithm
         words = "native on this CPU: AVX-512 BF16" if kind else "emulated, likely slower than float32"
         assert any(m.startswith("Running on CPU") and words in m for m in fast.messages), (algorithm, fast.text)
+
+
+def test_training_cancelled_after_saving_keeps_the_older_model_and_report(world, tmp_path, fast_training):
+    """The new model is saved before the report: a cancel then puts the older model back, not nothing."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "model.safetensors").write_bytes(b"an older model")
+    (out / "report.html").write_text("an older report")
+    with pytest.raises(QgsProcessingException, match="Cancelled: no output was written"):
+        run("train", train_parameters(world, out), feedback=CancelOnMessage("Best epoch"))
+    assert files_in(out) == ["model.safetensors", "report.html"]
+    assert (out / "model.safetensors").read_bytes() == b"an older model"
+    assert (out / "report.html").read_text() == "an older report"
+
+
+def test_detection_cancelled_after_the_polygons_keeps_every_older_output(world, tmp_path):
+    """Cancel once all three outputs were published (the polygons are the last): the older set comes back."""
+    out = tmp_path / "out"
+    out.mkdir()
+    older = {"probability.tif": b"an older probability", "probability.qml": b"an older style",
+             "change.tif": b"an older change map", "change.qml": b"an older style",
+             "polygons.gpkg": b"older polygons", "polygons.qml": b"an older style"}
+    for name, content in older.items():
+        (out / name).write_bytes(content)
+    parameters = detect_parameters(world, out, OUTPUT_POLYGONS=out / "polygons.gpkg")
+    with pytest.raises(QgsProcessingException, match="Cancelled: no output was written"):
+        run("detect", parameters, feedback=CancelOnMessage("Vectorised"))
+    assert {name: (out / name).read_bytes() for name in files_in(out)} == older
 
 
 def test_unwritable_output_folder_fails_before_any_work(world, tmp_path, monkeypatch):
@@ -697,3 +725,62 @@ def test_two_detections_at_once_do_not_interfere(world, tmp_path):
     for index in (0, 1):
         np.testing.assert_array_equal(read(tmp_path / f"parallel_{index}.tif"), sequential[index])
     assert not np.array_equal(sequential[0], sequential[1])
+
+
+# ---- inputs that GDAL opens by other names than a local path -------------------------------------------
+def zipped(folder: Path, *paths: str) -> list[str]:
+    """A real zip archive of the files and the /vsizip/ path of each, as QGIS names a raster in a zip."""
+    import zipfile
+
+    archive = folder / "inputs.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as handle:
+        for path in paths:
+            handle.write(path, arcname=Path(path).name)
+    return [f"/vsizip/{archive}/{Path(path).name}" for path in paths]
+
+
+def t2_on_a_finer_grid(world: World, folder: Path) -> str:
+    """T2 on another grid (half a pixel east, 5 m pixels): detection has to warp it onto T1's grid."""
+    path = folder / "t2_shifted.tif"
+    gdal.Warp(str(path), world.t2, xRes=PIXEL / 2, yRes=PIXEL / 2, resampleAlg="bilinear",
+              outputBounds=(UTM_GT[0] + PIXEL / 2, UTM_GT[3] - SIZE * PIXEL, UTM_GT[0] + (SIZE + 0.5) * PIXEL,
+                            UTM_GT[3]))
+    return str(path)
+
+
+def test_zipped_t1_and_t2_detect_like_the_plain_files(world, tmp_path):
+    t2 = t2_on_a_finer_grid(world, tmp_path)
+    t1_zip, t2_zip = zipped(tmp_path, world.t1, t2)
+    plain, inside = tmp_path / "plain", tmp_path / "zip"
+    plain.mkdir()
+    inside.mkdir()
+    feedback = Recorder()
+    run("detect", detect_parameters(world, plain, T2=t2))
+    results = run("detect", detect_parameters(world, inside, T1=t1_zip, T2=t2_zip), feedback=feedback)
+    assert "warped onto T1's grid" in feedback.text
+    for name in ("probability.tif", "change.tif"):
+        np.testing.assert_array_equal(read(inside / name), read(plain / name))
+    assert gdal.Open(results["OUTPUT_CHANGE"]).GetGeoTransform() == gdal.Open(world.t1).GetGeoTransform()
+
+
+def test_zipped_label_raster_on_another_grid_trains(world, tmp_path, fast_training):
+    labels = tmp_path / "labels_5m.tif"
+    gdal.Warp(str(labels), world.label_raster, xRes=PIXEL / 2, yRes=PIXEL / 2, resampleAlg="near")
+    t1_zip, labels_zip = zipped(tmp_path, world.t1, labels)
+    out = tmp_path / "out"
+    out.mkdir()
+    feedback = Recorder()
+    results = run("train", train_parameters(world, out, T1=t1_zip, LABELS=None, LABEL_RASTER=labels_zip),
+                  feedback=feedback)
+    assert "resampled onto T1's grid with nearest neighbour" in feedback.text
+    assert results["OUTPUT_MODEL"] == str(out / "model.safetensors") and (out / "model.safetensors").is_file()
+
+
+def test_a_broken_zipped_raster_is_named_before_any_work(world, tmp_path):
+    (t1_zip,) = zipped(tmp_path, world.t1)
+    missing = t1_zip.replace("t1.tif", "t9.tif")
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(QgsProcessingException, match=r"T1: could not open /vsizip/.*t9\.tif as a raster"):
+        run("detect", detect_parameters(world, out, T1=missing))
+    assert files_in(out) == []

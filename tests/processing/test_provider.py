@@ -46,6 +46,9 @@ def test_advanced_parameters_and_no_hidden_from_modeler(qgis_app):
             assert not parameter.flags() & QgsProcessingParameterDefinition.Flag.FlagHidden
 
 
+_RESTORED: list = []
+
+
 def test_unload_removes_provider(qgis_app):
     from qgis.core import QgsApplication
 
@@ -60,10 +63,12 @@ def test_unload_removes_provider(qgis_app):
         assert registry.providerById("siamcrnn") is not None
         plugin.unload()
         assert registry.providerById("siamcrnn") is None
-    finally:
+    finally:  # the session's provider again, for the tests after this one (kept alive: QGIS holds a pointer)
         from siamcrnn_qgis.processing.provider import SiamCRNNProvider
 
-        registry.addProvider(SiamCRNNProvider())
+        _RESTORED.append(SiamCRNNProvider())
+        registry.addProvider(_RESTORED[-1])
+        assert registry.algorithmById("siamcrnn:train") is not None
 
 
 def test_qgis_process_lists_provider(qgis_cli):

@@ -69,3 +69,22 @@ def test_italy_png_pair_on_the_command_line(qgis_cli, tmp_path):
     evaluated = qgis_cli.run("siamcrnn:evaluate", {"CHANGE": detected["OUTPUT_CHANGE"],
                                                    "REFERENCE_RASTER": italy["gt"]})["results"]
     assert 0.5 < evaluated["OA"] <= 1 and -1 <= evaluated["KAPPA"] <= 1
+
+
+def test_zipped_rasters_on_the_command_line(qgis_cli, tmp_path):
+    """/vsizip/ paths as a script passes them: T1 and T2 inside a zip, T2 on another grid."""
+    from ..io.builders import write_raster
+    from .test_bad_inputs import BANDS, pair_arrays, save_test_model, zipped
+
+    t1, t2 = pair_arrays()
+    t1_path = write_raster(tmp_path / "t1.tif", t1)
+    t2_path = write_raster(tmp_path / "t2.tif", t2, geotransform=(500005.0, 10.0, 0.0, 3600000.0, 0.0, -10.0))
+    t1_zip, t2_zip = zipped(tmp_path, str(t1_path), str(t2_path))
+    model = save_test_model(tmp_path / "model.safetensors", BANDS, BANDS)
+    detected = qgis_cli.run("siamcrnn:detect", {
+        "T1": t1_zip, "T2": t2_zip, "MODEL": model, "TILE_SIZE": 16, "DEVICE": "cpu",
+        "OUTPUT_PROBABILITY": tmp_path / "p.tif", "OUTPUT_CHANGE": tmp_path / "c.tif",
+    })["results"]
+    change = gdal.Open(detected["OUTPUT_CHANGE"])
+    assert (change.RasterXSize, change.RasterYSize) == (32, 32)
+    assert change.GetGeoTransform() == gdal.Open(str(t1_path)).GetGeoTransform()

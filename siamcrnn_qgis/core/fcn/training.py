@@ -26,7 +26,7 @@ from ..errors import Cancelled, InputError
 from ..metrics import ChangeMetrics
 from ..normalisation import BandStatistics, compute_statistics
 from ..options import ARCHITECTURE_DEFAULTED, TrainingConfig
-from ..regions import labelled_pixels
+from ..regions import UNLABELLED, labelled_pixels
 from ..sources import RasterSource
 from ..training import (
     EarlyStopping,
@@ -45,7 +45,7 @@ from .detection import HALO, FCNRunner, Rect, read_window
 from .model import DEFAULT_DEPTH, OUTPUT_STRIDE, RESNET_STAGES, FCNSiamCRNN
 
 #: Unlabelled pixels in the training targets.
-IGNORE = 255
+IGNORE = UNLABELLED
 #: Validation pixels in the training targets: ignored by the loss and blanked out of the input crops, so
 #: the network never sees what it is validated on.
 HIDDEN = 254

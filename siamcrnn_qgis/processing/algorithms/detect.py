@@ -130,7 +130,7 @@ class DetectAlgorithm(PairAlgorithm):
 
         model, metadata = load_model(model_path, device="cpu")
         pair = self.open_pair(self.pair, workdir, feedback)
-        with all_or_nothing() as published:  # a failure after the first output removes it again
+        with all_or_nothing() as published:  # a failure after the first output restores the older outputs
             changed = valid = 0
             histogram = np.zeros(20, dtype=np.int64)
             try:
@@ -181,7 +181,8 @@ class DetectAlgorithm(PairAlgorithm):
             }
             if polygons_path:
                 count, area = polygonize_changes(change_path, polygons_path, min_area=self.parameterAsDouble(
-                    parameters, self.MIN_AREA, context), log=feedback.pushInfo)
+                    parameters, self.MIN_AREA, context), log=feedback.pushInfo,
+                    progress=progress_callback(feedback, 93, 99), is_cancelled=cancel_flag(feedback))
                 published.append(polygons_path)
                 raise_if_cancelled(feedback)
                 feedback.pushInfo(self.tr("{count} change polygons, {area:.6g} map units².").format(

@@ -136,8 +136,7 @@ class EvaluateAlgorithm(SiamCRNNAlgorithm):
         if self.reference_vector is not None:
             path, layer_name = self.reference_vector
             field = self.parameterAsString(parameters, self.REFERENCE_FIELD, context) or "change"
-            reference, report = rasterize_labels(path, grid, field=field, layer_name=layer_name or None,
-                                                 workdir=workdir)
+            reference, report = rasterize_labels(path, grid, field=field, layer_name=layer_name or None)
         else:
             reference, report = read_label_raster(self.reference_raster, grid, workdir)
         for message in report.messages:

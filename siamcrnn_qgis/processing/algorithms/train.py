@@ -204,8 +204,9 @@ class TrainAlgorithm(PairAlgorithm):
         result.metadata.provenance.update(
             t1=os.path.basename(self.pair.t1.split("|")[0]), t2=os.path.basename(self.pair.t2.split("|")[0]))
         raise_if_cancelled(feedback)
-        with all_or_nothing() as published:  # the report failing or a late cancel removes the model again
-            save_model(model_path, result.model, result.metadata)
+        with all_or_nothing() as published:  # the report failing or a late cancel restores the older files
+            with atomic_file(model_path) as temporary:  # so that an older model is kept until the end
+                save_model(temporary, result.model, result.metadata)
             published.append(model_path)
             metrics = result.val_metrics.as_dict()
             feedback.pushInfo(self.tr(
@@ -227,7 +228,7 @@ class TrainAlgorithm(PairAlgorithm):
         if self.label_vector is not None:
             path, layer_name = self.label_vector
             field = self.parameterAsString(parameters, self.LABEL_FIELD, context) or "change"
-            labels, report = rasterize_labels(path, grid, field=field, layer_name=layer_name or None, workdir=workdir)
+            labels, report = rasterize_labels(path, grid, field=field, layer_name=layer_name or None)
         else:
             labels, report = read_label_raster(self.label_raster, grid, workdir)
         for message in report.messages:
