@@ -4,8 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# python3-pyqt6 is for tests/gui/test_qt6_names.py only (the Qt names the plugin uses must exist in PyQt6,
+# what QGIS 4 runs on); the plugin itself never imports it.
 APT_PACKAGES="qgis python3-qgis qgis-providers gdal-bin python3-gdal python3-matplotlib xvfb \
-pyqt5-dev-tools qttools5-dev-tools python3-venv python3-pip"
+pyqt5-dev-tools qttools5-dev-tools python3-venv python3-pip python3-pyqt6"
 
 missing=""
 for pkg in $APT_PACKAGES; do
