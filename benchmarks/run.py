@@ -74,8 +74,8 @@ def untrained_model(path: Path, architecture: str = "patch") -> Path:
     if path.exists():
         return path
     import torch
-    from siamcrnn_qgis.core.fcn.model import FCNSiamCRNN
 
+    from siamcrnn_qgis.core.fcn.model import FCNSiamCRNN
     from siamcrnn_qgis.core.modelfile import ModelMetadata, save_model
     from siamcrnn_qgis.core.normalisation import BandStatistics
     from siamcrnn_qgis.core.patch.model import PatchSiamCRNN
