@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
@@ -93,8 +93,6 @@ class Architecture(ABC):
 
     def resolve_training(self, config: TrainingConfig) -> TrainingConfig:
         """``config`` with every option left empty (None) set to this architecture's default."""
-        from dataclasses import replace
-
         defaults = self.training_defaults
         filled = {name: getattr(defaults, name) for name in ("epochs", "patience", "batch_size", "learning_rate",
                                                              "samples_per_epoch", "changed_weight")
@@ -110,8 +108,6 @@ class Architecture(ABC):
 
     def resolve_detection(self, options: DetectionOptions) -> DetectionOptions:
         """``options`` with the tile and batch size left empty set to this architecture's defaults."""
-        from dataclasses import replace
-
         defaults = self.detection_defaults
         return replace(options,
                        tile_size=defaults.tile_size if options.tile_size is None else options.tile_size,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -106,8 +106,6 @@ def detect(
     hooks = DetectionHooks(progress or (lambda fraction: None), is_cancelled or (lambda: False),
                            log or (lambda message: None))
     if not isinstance(options.device, DeviceInfo):
-        from dataclasses import replace
-
         options = replace(options, device=select_device(options.device, options.precision))
     hooks.log(options.device.description)
     if options.device.hint:

@@ -8,6 +8,31 @@ import numpy as np
 from osgeo import gdal
 
 
+def recording_feedback():
+    """A QgsProcessingFeedback that keeps every line it is given: ``lines`` in order, and the ``infos``
+    and ``warnings`` apart."""
+    from qgis.core import QgsProcessingFeedback
+
+    class Recording(QgsProcessingFeedback):
+        def __init__(self) -> None:
+            super().__init__()
+            self.lines: list[str] = []
+            self.infos: list[str] = []
+            self.warnings: list[str] = []
+
+        def pushInfo(self, info: str) -> None:  # noqa: N802 (QGIS API)
+            self.lines.append(info)
+            self.infos.append(info)
+            super().pushInfo(info)
+
+        def pushWarning(self, warning: str) -> None:  # noqa: N802
+            self.lines.append(warning)
+            self.warnings.append(warning)
+            super().pushWarning(warning)
+
+    return Recording()
+
+
 def run(algorithm: str, parameters: dict, feedback=None, context=None) -> dict:
     import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback

@@ -9,7 +9,6 @@ import time
 import numpy as np
 import pytest
 from osgeo import gdal
-from qgis.core import QgsProcessingFeedback
 
 from siamcrnn_qgis.core.architectures import (
     Architecture,
@@ -20,7 +19,7 @@ from siamcrnn_qgis.core.architectures import (
     unregister_architecture,
 )
 
-from .common import kappa, read, run
+from .common import kappa, read, recording_feedback, run
 
 # ------------------------------------------------------------------ a test-only third architecture
 
@@ -128,25 +127,11 @@ def tiny_architecture():
     unregister_architecture(architecture.name)
 
 
-class RecordingFeedback(QgsProcessingFeedback):
-    def __init__(self) -> None:
-        super().__init__()
-        self.lines: list[str] = []
-
-    def pushInfo(self, info: str) -> None:  # noqa: N802 (QGIS API)
-        self.lines.append(info)
-        super().pushInfo(info)
-
-    def pushWarning(self, warning: str) -> None:  # noqa: N802
-        self.lines.append(warning)
-        super().pushWarning(warning)
-
-
 def test_a_third_architecture_trains_from_polygons_and_detects(qgis_app, taizhou, tiny_architecture, tmp_path):
     from siamcrnn_qgis.core.modelfile import read_metadata
 
     assert architecture_names()[:2] == ["patch", "fcn"] and "tiny1x1" in architecture_names()
-    feedback = RecordingFeedback()
+    feedback = recording_feedback()
     trained = run("train", {
         "T1": taizhou["t1.tif"], "T2": taizhou["t2.tif"], "LABELS": taizhou["labels.gpkg"], "LABEL_FIELD": "change",
         "ARCHITECTURE": "tiny1x1", "DEVICE": "cpu", "OUTPUT_MODEL": tmp_path / "tiny.safetensors",
@@ -156,7 +141,7 @@ def test_a_third_architecture_trains_from_polygons_and_detects(qgis_app, taizhou
     assert metadata.architecture == "tiny1x1"
     assert metadata.provenance["config"]["learning_rate"] == 0.05  # the architecture's own default
     assert any(line.startswith("Training tiny1x1: at most 30 epochs*") for line in feedback.lines)
-    feedback = RecordingFeedback()
+    feedback = recording_feedback()
     detected = run("detect", {
         "T1": taizhou["t1.tif"], "T2": taizhou["t2.tif"], "MODEL": trained["OUTPUT_MODEL"], "DEVICE": "cpu",
         "OUTPUT_PROBABILITY": tmp_path / "p.tif", "OUTPUT_CHANGE": tmp_path / "c.tif",
@@ -187,7 +172,7 @@ def test_fcn_takes_given_batch_size_and_weight_exactly(qgis_app, small_taizhou, 
     """256 and 1 are the patch defaults: given for fcn, they are still used as given."""
     from siamcrnn_qgis.core.modelfile import read_metadata
 
-    feedback = RecordingFeedback()
+    feedback = recording_feedback()
     trained = run("train", {
         "T1": small_taizhou["t1.tif"], "T2": small_taizhou["t2.tif"], "LABEL_RASTER": small_taizhou["labels.tif"],
         "ARCHITECTURE": "fcn", "EPOCHS": 1, "BATCH_SIZE": 256, "SAMPLES_PER_EPOCH": 256, "CHANGED_WEIGHT": 1,
@@ -201,7 +186,7 @@ def test_fcn_takes_given_batch_size_and_weight_exactly(qgis_app, small_taizhou, 
     assert any("batches of 256 crops, 256 crops per epoch" in line and "changed class weight 1 (" in line
                for line in feedback.lines)
 
-    feedback = RecordingFeedback()
+    feedback = recording_feedback()
     detected = run("detect", {
         "T1": small_taizhou["t1.tif"], "T2": small_taizhou["t2.tif"], "MODEL": trained["OUTPUT_MODEL"],
         "DEVICE": "cpu", "OUTPUT_PROBABILITY": tmp_path / "p.tif", "OUTPUT_CHANGE": tmp_path / "c.tif",

@@ -5,24 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 from osgeo import gdal
-from qgis.core import QgsProcessingFeedback
 
-from .common import read, run
-
-
-class RecordingFeedback(QgsProcessingFeedback):
-    def __init__(self) -> None:
-        super().__init__()
-        self.infos: list[str] = []
-        self.warnings: list[str] = []
-
-    def pushInfo(self, info: str) -> None:  # noqa: N802 (QGIS API)
-        self.infos.append(info)
-        super().pushInfo(info)
-
-    def pushWarning(self, warning: str) -> None:  # noqa: N802
-        self.warnings.append(warning)
-        super().pushWarning(warning)
+from .common import read, recording_feedback, run
 
 
 def test_one_region_per_class_logs_the_spatial_split_as_a_warning_and_in_the_report(qgis_app, taizhou,
@@ -39,7 +23,7 @@ def test_one_region_per_class_logs_the_spatial_split_as_a_warning_and_in_the_rep
     dataset.GetRasterBand(1).WriteArray(labels)
     dataset.GetRasterBand(1).SetNoDataValue(255)
     dataset = None
-    feedback = RecordingFeedback()
+    feedback = recording_feedback()
     results = run("train", {
         "T1": taizhou["t1.tif"], "T2": taizhou["t2.tif"], "LABEL_RASTER": path, "EPOCHS": 1,
         "SAMPLES_PER_EPOCH": 256, "DEVICE": "cpu", "OUTPUT_MODEL": tmp_path / "model.safetensors",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..architectures import Architecture, DetectionDefaults, TrainingDefaults, register_architecture
 
-#: Side of the patch each pixel is classified from (``model.PATCH_SIZE``, repeated here without torch).
+#: Side of the patch each pixel is classified from (here, so that describing the architecture needs no torch).
 PATCH_SIZE = 5
 
 

@@ -8,8 +8,8 @@ from torch import nn
 
 from ..branches import check_shared_bands
 from ..errors import InputError
+from . import PATCH_SIZE
 
-PATCH_SIZE = 5
 PATCH_RADIUS = PATCH_SIZE // 2
 
 
