@@ -343,6 +343,9 @@ CASES = [
         w, t, lambda header, metadata: metadata.update(bands_t1=4, bands_t2=4, band_names_t1=list("abcd"),
                                                        band_names_t2=list("abcd")))),
         ("weights do not match", "shape", "damaged or was edited")),
+    Case("model-threshold-out-of-range", D, lambda w, o, t: detect_parameters(w, o, MODEL=edited_model(
+        w, t, lambda header, metadata: metadata.update(threshold=1.7))),
+        ("decision threshold 1.7", "not between 0 and 1", "damaged")),
     # --- parameters ---
     Case("detect-threshold-above-1", D, lambda w, o, t: detect_parameters(w, o, THRESHOLD=1.5),
          ("THRESHOLD must be between 0 and 1", "1.5")),
