@@ -56,7 +56,12 @@ class DetectAlgorithm(PairAlgorithm):
             + "<h3>" + self.tr("Parameters") + "</h3><ul>" + self.pair_help()
             + "<li><b>MODEL</b>: " + self.tr("a .safetensors model made by Train; T1/T2 must have the band "
                                              "counts it was trained on.")
-            + "</li><li><b>THRESHOLD</b>: " + self.tr("probability from which a pixel is called changed.")
+            + "</li><li><b>THRESHOLD</b>: " + self.tr(
+                "probability from which a pixel is called changed. Left empty, the model's own threshold is "
+                "used: Train chooses it on the validation regions for the scene's estimated share of change, "
+                "because a model trained on as many changed as unchanged samples overestimates change at 0.5. "
+                "Model files made before version 0.2 use 0.5. The log and the report say which threshold was "
+                "used.")
             + "</li><li><b>TILE_SIZE</b>, <b>BATCH_SIZE</b>: " + self.tr(
                 "tile side in pixels and pixels per batch; smaller values use less memory and results do not "
                 "depend on them. Left empty, the model's architecture chooses (tile size: {tiles}; batch size: "
@@ -82,8 +87,10 @@ class DetectAlgorithm(PairAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.MODEL, self.tr("Model file"), QgsProcessingParameterFile.Behavior.File, "safetensors"))
         integer, double = QgsProcessingParameterNumber.Type.Integer, QgsProcessingParameterNumber.Type.Double
+        # None default + optional: left empty, the threshold stored in the model file is used
         self.addParameter(QgsProcessingParameterNumber(
-            self.THRESHOLD, self.tr("Change probability threshold"), double, 0.5, False, 0.0, 1.0))
+            self.THRESHOLD, self.tr("Change probability threshold (empty: the model's)"), double, None, True, 0.0,
+            1.0))
         self.add_device_parameter()
         self.add_advanced_parameter(QgsProcessingParameterNumber(
             self.TILE_SIZE, self.tr("Tile size (pixels)"), integer, None, True, 5, 16384))
@@ -113,7 +120,7 @@ class DetectAlgorithm(PairAlgorithm):
         from ...core.modelfile import load_model
         from ...core.options import DetectionOptions
 
-        threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context)
+        given_threshold = self.optional_number(parameters, self.THRESHOLD, context)
         options = DetectionOptions(
             tile_size=self.optional_number(parameters, self.TILE_SIZE, context),
             batch_size=self.optional_number(parameters, self.BATCH_SIZE, context),
@@ -129,6 +136,11 @@ class DetectAlgorithm(PairAlgorithm):
             check_output_path(path)
 
         model, metadata = load_model(model_path, device="cpu")
+        threshold = metadata.threshold if given_threshold is None else given_threshold
+        feedback.pushInfo(self.tr("Threshold {threshold:.3g} ({source}).").format(
+            threshold=threshold, source=self.tr("given") if given_threshold is not None else self.tr(
+                "the model's, chosen when it was trained") if "threshold_choice" in metadata.provenance
+            else self.tr("the default for model files without a threshold of their own")))
         pair = self.open_pair(self.pair, workdir, feedback)
         with all_or_nothing() as published:  # a failure after the first output restores the older outputs
             changed = valid = 0

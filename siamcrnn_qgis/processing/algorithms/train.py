@@ -57,7 +57,7 @@ class TrainAlgorithm(PairAlgorithm):
                 "Trains a SiamCRNN network (siamese convolutional branches, stacked LSTMs over the two dates, "
                 "fully connected layers) to tell changed from unchanged pixels, using polygons you drew "
                 "(Create training label layer) or a label raster. A part of the labelled regions is held out "
-                "for validation; training stops early when the validation loss stops improving, and the best "
+                "for validation; training stops early when the validation kappa stops improving, and the best "
                 "weights are saved in one .safetensors model file with the normalisation statistics."
             )
             + "<h3>" + self.tr("Parameters") + "</h3><ul>" + self.pair_help()
@@ -87,7 +87,7 @@ class TrainAlgorithm(PairAlgorithm):
                                                               "does not grow with the label count "
                                                               "({defaults}).").format(
                 defaults=architecture_defaults("samples_per_epoch"))
-            + "</li><li><b>PATIENCE</b>: " + self.tr("epochs without a better validation loss before stopping "
+            + "</li><li><b>PATIENCE</b>: " + self.tr("epochs without a better validation kappa before stopping "
                                                      "({defaults}).").format(
                 defaults=architecture_defaults("patience"))
             + "</li><li><b>CHANGED_WEIGHT</b>: " + self.tr("loss weight of the changed class ({defaults}).").format(
