@@ -57,11 +57,15 @@ class StyleOutputLayer(QgsProcessingLayerPostProcessorInterface):
 
 
 def style_output(algorithm, context: QgsProcessingContext, output_path: str, style_name: str,
-                 ready_to_draw: bool = False) -> None:
-    """Attach a style post-processor to an output that Processing will load, kept alive by the algorithm."""
+                 ready_to_draw: bool = False, name: str | None = None) -> None:
+    """Attach a style post-processor to an output that Processing will load, kept alive by the algorithm;
+    ``name`` names the layer (so that two runs' outputs can be told apart)."""
     if not context.willLoadLayerOnCompletion(output_path):
         return
     processor = StyleOutputLayer(style_name, ready_to_draw)
     algorithm.keep_post_processor(processor)
     _PENDING.add(processor)
-    context.layerToLoadOnCompletionDetails(output_path).setPostProcessor(processor)
+    details = context.layerToLoadOnCompletionDetails(output_path)
+    details.setPostProcessor(processor)
+    if name:
+        details.name = name

@@ -320,7 +320,7 @@ CASES = [
         ("EPSG:4326", "square degrees"), fails=False, check=geographic_outputs),
     Case("detect-corrupt-raster", D, lambda w, o, t: detect_parameters(
         w, o, T1=str((t / "garbage.tif").write_bytes(os.urandom(3000)) and t / "garbage.tif")),
-        ("T1", "garbage.tif", "could not open", "GDAL supports")),
+        ("T1", "garbage.tif", "Could not open", "GDAL supports")),
     Case("model-wrong-extension", D, lambda w, o, t: detect_parameters(w, o, MODEL=w.labels),
          ("MODEL", "labels.gpkg", "is not a .safetensors file")),
     Case("detect-truncated-raster", D, lambda w, o, t: detect_parameters(
@@ -601,7 +601,7 @@ def test_unwritable_output_folder_fails_before_any_work(world, tmp_path, monkeyp
     monkeypatch.setattr(modelfile, "load_model", never)
     out = tmp_path / "out"
     out.mkdir()
-    with pytest.raises(QgsProcessingException, match="cannot write in the output folder .*Permission denied.*"
+    with pytest.raises(QgsProcessingException, match="Cannot write in the output folder .*Permission denied.*"
                                                      "choose a folder you can write to"):
         run("detect", detect_parameters(world, out))
     assert files_in(out) == []
