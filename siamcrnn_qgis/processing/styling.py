@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProcessingLayerPostProcessorInterface,
+    QgsProject,
     QgsVectorLayer,
 )
 
@@ -43,8 +44,21 @@ class StyleOutputLayer(QgsProcessingLayerPostProcessorInterface):
                 layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueMap", CHANGE_FIELD_VALUE_MAP))
             if self.ready_to_draw:
                 self._start_drawing(layer)
+        self._unique_name(layer)
         layer.triggerRepaint()
         _PENDING.discard(self)
+
+    @staticmethod
+    def _unique_name(layer: QgsMapLayer) -> None:
+        """A second run's 'Change map (t1 → t2)' becomes 'Change map (t1 → t2) 2', so the layer lists tell
+        the runs apart."""
+        project = layer.project() or QgsProject.instance()
+        taken = {other.name() for other in project.mapLayers().values() if other.id() != layer.id()}
+        name, number = layer.name(), 2
+        while name in taken:
+            name = f"{layer.name()} {number}"
+            number += 1
+        layer.setName(name)
 
     @staticmethod
     def _start_drawing(layer: QgsVectorLayer) -> None:

@@ -313,6 +313,12 @@ def test_loaded_outputs_are_named_after_their_pair(qgis_app, crop, tmp_path):
     polygons = next(layer for layer in QgsProject.instance().mapLayers().values() if layer.name().startswith(
         "Change polygons"))
     assert polygons.renderer().symbol().symbolLayer(0).strokeColor().name() == "#e31a1c"
+    processing.runAndLoadResults("siamcrnn:detect", {  # the same pair again: told apart by a number
+        "T1": crop["t1.tif"], "T2": crop["t2.tif"], "MODEL": crop["model"], "DEVICE": "cpu",
+        "OUTPUT_PROBABILITY": str(tmp_path / "p2.tif"), "OUTPUT_CHANGE": str(tmp_path / "c2.tif")})
+    names = sorted(layer.name() for layer in QgsProject.instance().mapLayers().values())
+    assert names == ["Change map (t1 → t2)", "Change map (t1 → t2) 2", "Change polygons (t1 → t2)",
+                     "Change probability (t1 → t2)", "Change probability (t1 → t2) 2"]
     QgsProject.instance().clear()
 
 

@@ -201,11 +201,11 @@ class DetectAlgorithm(PairAlgorithm):
                                                  progress=progress_callback(feedback, 93, 99),
                                                  is_cancelled=cancel_flag(feedback))
                 published.append(polygons_path)
-                raise_if_cancelled(feedback)
                 feedback.pushInfo(self.tr("{count:,} change polygons, {area} in all, in {path}.").format(
                     count=count, area=self.area_text(area, pair.grid), path=polygons_path)
                     + (" " + self.tr("Polygons smaller than {area} were left out.").format(
                         area=self.area_text(min_area, pair.grid)) if min_area > 0 else ""))
+                raise_if_cancelled(feedback)
                 outputs[self.OUTPUT_POLYGONS] = polygons_path
             if report_path:
                 with atomic_file(report_path) as temporary:
