@@ -19,12 +19,12 @@ import traceback
 from qgis.core import QgsApplication, QgsProcessingFeedback, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtCore import QModelIndex, QTimer
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QCheckBox, QDockWidget, QLineEdit, QTextEdit
+from qgis.PyQt.QtWidgets import QCheckBox, QDockWidget, QLineEdit, QScrollArea, QTextEdit
 from qgis.utils import iface, plugins
 
 PARAMS = json.loads(open(os.environ["SIAMCRNN_WINDOW_PARAMS"], encoding="utf-8").read())
 REPORT = {"errors": [], "steps": []}
-DIALOG_SIZE = (1100, 780)
+DIALOG_SIZE = (1100, 940)
 
 
 def save_report():
@@ -134,7 +134,10 @@ def flow():
     REPORT["train_defaults"] = {"OUTPUT_MODEL": value_text(wrappers["OUTPUT_MODEL"].parameterValue())}
     REPORT["train_architectures"] = [wrappers["ARCHITECTURE"].wrappedWidget().itemText(i)
                                      for i in range(wrappers["ARCHITECTURE"].wrappedWidget().count())]
-    yield 1500
+    yield 1000
+    for area in dialog.findChildren(QScrollArea):  # down to the outputs: the model file offered
+        area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+    yield 500
     REPORT["train_dialog_saved"] = dialog.grab().save(PARAMS["train_dialog"], "PNG")
     trained = yield from run_dialog(dialog, 150)
     REPORT["train"] = {"ok": trained["ok"], "model": trained["results"].get("OUTPUT_MODEL"),
@@ -146,7 +149,9 @@ def flow():
     dialog = open_dialog("siamcrnn:detect")
     wrappers = dialog.mainWidget().wrappers
     polygons_box = wrappers["OUTPUT_POLYGONS"].wrappedWidget()
-    REPORT["detect_defaults"] = {key: value_text(wrappers[key].parameterValue()) for key in ("T1", "T2", "MODEL")}
+    offered = {key: value_text(wrappers[key].parameterValue()) for key in ("T1", "T2", "MODEL")}
+    REPORT["detect_defaults"] = {key: project.mapLayer(value).name() if project.mapLayer(value) else value
+                                 for key, value in offered.items()}  # layers by name
     line = polygons_box.findChild(QLineEdit)
     line.clear()
     QTest.keyClicks(line, PARAMS["polygons"])
