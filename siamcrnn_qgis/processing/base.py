@@ -277,7 +277,8 @@ class SiamCRNNAlgorithm(Translatable, QgsProcessingAlgorithm):
             raise QgsProcessingException(str(error)) from None
         except MemoryError:
             raise QgsProcessingException(
-                self.tr("Out of memory. Use a smaller TILE_SIZE or BATCH_SIZE, or fewer bands.")
+                self.tr("Out of memory. Use a smaller Tile size (TILE_SIZE) or Batch size (BATCH_SIZE), or fewer "
+                        "bands.")
             ) from None
 
     @contextmanager

@@ -347,3 +347,12 @@ def test_evaluate_warns_when_the_reference_trained_the_model(qgis_app, crop, tmp
     assert any("onto the change map's grid" in line for line in feedback.lines)
     report = (tmp_path / "other.html").read_text(encoding="utf-8")
     assert "optimistic" not in report and "labels (field change)" in report
+
+
+def test_evaluate_refuses_a_probability_raster_as_the_change_map(qgis_app, crop, tmp_path):
+    run("detect", {"T1": crop["t1.tif"], "T2": crop["t2.tif"], "MODEL": crop["model"], "DEVICE": "cpu",
+                   "OUTPUT_PROBABILITY": tmp_path / "p.tif", "OUTPUT_CHANGE": tmp_path / "c.tif"})
+    with pytest.raises(QgsProcessingException, match=r"The change map \(CHANGE\) must be a one-band integer raster "
+                                                     r".*Change map \(OUTPUT_CHANGE\); .*p\.tif has 1 band\(s\) of "
+                                                     r"type float32\."):
+        run("evaluate", {"CHANGE": tmp_path / "p.tif", "REFERENCE_RASTER": crop["labels.tif"]})

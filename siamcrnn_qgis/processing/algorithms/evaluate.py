@@ -131,8 +131,8 @@ class EvaluateAlgorithm(SiamCRNNAlgorithm):
         with GdalRasterSource(self.change_source) as change:
             if change.band_count != 1 or not change.dtype.lower().startswith(("byte", "uint", "int")):
                 raise QgsProcessingException(self.tr(
-                    "CHANGE must be a one-band integer change map (0 unchanged, 1 changed) such as Detect's "
-                    "OUTPUT_CHANGE; {path} has {bands} band(s) of type {dtype}.").format(
+                    "The change map (CHANGE) must be a one-band integer raster (0 unchanged, 1 changed) such as "
+                    "Detect's Change map (OUTPUT_CHANGE); {path} has {bands} band(s) of type {dtype}.").format(
                     path=self.change_source, bands=change.band_count, dtype=change.dtype))
             reference = self.read_reference(parameters, context, feedback, change.grid, workdir)
             matrix = np.zeros((2, 2), dtype=np.int64)
