@@ -147,7 +147,8 @@ def training_report_html(result, model_path: str, seconds: float) -> str:
         settings += [(tr("Training option: {name}").format(name=name.replace("_", " ")), used[name])
                      for name in ("epochs", "patience", "batch_size", "samples_per_epoch", "learning_rate",
                                   "changed_weight", "validation_fraction", "seed", "precision")]
-    notes = "".join(f"<li>{_escape(note)}</li>" for note in result.notes)
+    notes = "".join(f"<li>{_escape(note)}</li>" for note in result.notes
+                    if note != result.device.description)  # the summary names the device
     notes += "".join(f'<li class="warning">{_escape(warning)}</li>' for warning in result.warnings)
     nan = float("nan")
     epochs = "".join(
@@ -247,15 +248,16 @@ def probability_histogram_figure(histogram: list[int], threshold: float) -> str:
 
 
 def detection_report_html(*, summary, model_path: str, threshold: float, changed_pixels: int, valid_pixels: int,
-                          changed_area: float, histogram: list[int], pixel_area: float, outputs: dict) -> str:
-    """Changed area (map units² and % of valid pixels), probability histogram, device and throughput."""
+                          changed_area: str, histogram: list[int], pixel_area: str, outputs: dict) -> str:
+    """Changed area and share of valid pixels, probability histogram, device and throughput. The areas come
+    written in their unit ('28.15 km²'); ``outputs`` maps each output's label to its file."""
     rate = summary.pixels / summary.seconds if summary.seconds > 0 else float("nan")
     rows = [
         (tr("Model"), model_path), (tr("Device"), summary.device.description), (tr("Threshold"), threshold),
         (tr("Pixels"), f"{summary.pixels:,}"), (tr("Valid pixels"), f"{valid_pixels:,}"),
         (tr("Changed pixels"), f"{changed_pixels:,}"),
         (tr("Changed fraction of valid pixels"), f"{(changed_pixels / valid_pixels if valid_pixels else 0):.2%}"),
-        (tr("Changed area (map units²)"), f"{changed_area:,.6g}"), (tr("Pixel area (map units²)"), f"{pixel_area:g}"),
+        (tr("Changed area"), changed_area), (tr("Pixel area"), pixel_area),
         (tr("Inference time (s)"), f"{summary.seconds:.2f}"), (tr("Throughput (pixels/s)"), f"{rate:,.0f}"),
         (tr("Tile size (pixels)"), summary.tile_size), (tr("Final batch size"), summary.batch_size),
     ] + [(key, os.fspath(value)) for key, value in outputs.items() if isinstance(value, str)]
@@ -266,10 +268,13 @@ def detection_report_html(*, summary, model_path: str, threshold: float, changed
     return _page(tr("SiamCRNN detection report"), body)
 
 
-def evaluation_report_html(metrics, change_path: str) -> str:
-    """Confusion matrix and every accuracy measure of a change map against a reference."""
+def evaluation_report_html(metrics, change_path: str, reference: str = "", warnings: Iterable[str] = ()) -> str:
+    """Confusion matrix and every accuracy measure of a change map against a reference (named, with its
+    field); ``warnings`` (e.g. a reference that trained the model) come first."""
+    cautions = "".join(f'<p class="warning">{_escape(warning)}</p>' for warning in warnings)
     body = (
-        _h2(tr("Change map")) + "<p>" + _escape(change_path) + "</p>"
+        cautions + _h2(tr("Change map")) + "<p>" + _escape(change_path) + "</p>"
+        + (_h2(tr("Reference")) + "<p>" + _escape(reference) + "</p>" if reference else "")
         + _h2(tr("Confusion matrix (pixels)")) + _confusion_table(metrics.tn, metrics.fp, metrics.fn, metrics.tp)
         + _h2(tr("Accuracy")) + _table(_metric_rows(metrics.as_dict()))
         + '<p class="small">' + _escape(tr(

@@ -99,12 +99,12 @@ def test_detection_report(qgis_app):
     histogram = [5000] + [100] * 18 + [2000]
     page = reports.detection_report_html(
         summary=summary, model_path="/m.safetensors", threshold=0.5, changed_pixels=2500, valid_pixels=100000,
-        changed_area=225000.0, histogram=histogram, pixel_area=90.0,
-        outputs={"OUTPUT_CHANGE": "/out/change.tif", "CHANGED_AREA": 225000.0})
+        changed_area="22.50 ha", histogram=histogram, pixel_area="90 m²",
+        outputs={"Change map": "/out/change.tif", "CHANGED_AREA": 225000.0})
     assert_standalone(page)
-    for expected in ("SiamCRNN detection report", "Running on CPU, 2 threads", "Changed area (map units²)",
-                     "225,000", "2.50%", "Throughput (pixels/s)", "73,728", "/out/change.tif",
-                     "Change probability of valid pixels"):
+    for expected in ("SiamCRNN detection report", "Running on CPU, 2 threads", "Changed area", "22.50 ha",
+                     "90 m²", '<td class="l">Change map</td>', "2.50%", "Throughput (pixels/s)", "73,728",
+                     "/out/change.tif", "Change probability of valid pixels"):
         assert expected in page, expected
     assert len(embedded_pngs(page)) == 1
 
@@ -112,8 +112,8 @@ def test_detection_report(qgis_app):
 def test_detection_report_with_nothing_valid(qgis_app):
     summary = SimpleNamespace(pixels=0, seconds=0.0, device=DEVICE, batch_size=1, tile_size=512)
     page = reports.detection_report_html(
-        summary=summary, model_path="m", threshold=0.5, changed_pixels=0, valid_pixels=0, changed_area=0.0,
-        histogram=[0] * 20, pixel_area=1.0, outputs={})
+        summary=summary, model_path="m", threshold=0.5, changed_pixels=0, valid_pixels=0, changed_area="0 m²",
+        histogram=[0] * 20, pixel_area="1 m²", outputs={})
     assert "0.00%" in page and len(embedded_pngs(page)) == 1
 
 
