@@ -220,7 +220,17 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the rows and the machine to this file")
     parser.add_argument("--update-docs", action="store_true", help="rewrite the table in docs/accuracy.md")
     parser.add_argument("--keep", type=Path, help="keep models and maps in this folder (default: deleted)")
+    parser.add_argument("--from-json", type=Path, nargs="+", metavar="FILE",
+                        help="measure nothing: print (and with --update-docs write) the table of these --json files")
     args = parser.parse_args()
+    if args.from_json:
+        results = [json.loads(path.read_text(encoding="utf-8")) for path in args.from_json]
+        rows = [row for result in results for row in result["rows"]]
+        architectures = list(dict.fromkeys(row["architecture"] for row in rows))
+        print(table(rows, architectures))
+        if args.update_docs:
+            update_docs(rows, architectures, results[0]["machine"], "make bench-accuracy")
+        return
     sets = args.sets or list(SETS)
     unknown = sorted(set(sets) - set(SETS))
     if unknown:
