@@ -86,7 +86,6 @@ def build() -> QgsProcessingModelAlgorithm:
     }, {"OUTPUT_MODEL": "Model", "OUTPUT_REPORT": "Training report"}, 200)
     add_child(model, "siamcrnn:detect", "detect", "Detect", {
         "T1": source("t1"), "T2": source("t2"), "MODEL": child_output("train", "OUTPUT_MODEL"),
-        "THRESHOLD": [static(0.5)],
     }, {"OUTPUT_PROBABILITY": "Change probability", "OUTPUT_CHANGE": "Change map"}, 340)
     add_child(model, "siamcrnn:evaluate", "evaluate", "Evaluate", {
         "CHANGE": child_output("detect", "OUTPUT_CHANGE"), "REFERENCE": source("reference"),
