@@ -9,9 +9,11 @@ own (often a third changed boxes). The threshold is therefore chosen in two step
    pixels, by the EM prior adjustment of Saerens, Latinne and Decaestecker (Neural Computation 14(1),
    2002): the posteriors are re-weighted for a candidate prior and the prior set to their mean, until it
    settles;
-2. the validation pixels' classes are weighted so that they hold that share of change, and the threshold
-   with the best weighted kappa is taken (the middle of the best plateau, so that a few pixels do not
-   decide it).
+2. the validation pixels' classes are weighted so that they hold that share of change, and the
+   thresholds within 0.005 of the best weighted kappa form the best plateau;
+3. of those, the threshold is the one at which the detected map of the scene sample is changed in the
+   estimated share: analysts label clear cases, which a confident network separates equally well over a
+   wide range of thresholds, and only the scene tells those thresholds apart.
 
 Pure numpy, so that it is tested anywhere.
 """
@@ -26,7 +28,7 @@ import numpy as np
 CANDIDATES = 1.0 / (1.0 + np.exp(-np.arange(-4.6, 5.3, 0.1)))
 #: The share of change estimated for the scene is kept within these bounds.
 PRIOR_BOUNDS = (0.002, 0.5)
-#: Thresholds whose weighted kappa is within this of the best count as the best plateau.
+#: Thresholds whose weighted kappa is within this of the best form the best plateau.
 PLATEAU = 0.005
 #: With fewer validation pixels than this of either class, the threshold stays at 0.5.
 MIN_VALIDATION_PIXELS = 20
@@ -85,9 +87,12 @@ def weighted_kappa(predicted: np.ndarray, classes: np.ndarray, prior: float) -> 
 
 
 def choose_threshold(val_probability: np.ndarray, val_classes: np.ndarray,
-                     scene_probability: np.ndarray | None) -> ThresholdChoice:
-    """The decision threshold for a model: see the module's text. Falls back to 0.5, with the reason, when
-    the validation pixels are too few or the scene sample is empty."""
+                     scene_probability: np.ndarray | None,
+                     scene_map_probability: np.ndarray | None = None) -> ThresholdChoice:
+    """The decision threshold for a model: see the module's text. ``scene_probability`` is the network's
+    probability on a sample of the scene's pixels, ``scene_map_probability`` what detection outputs there
+    (smoothed; the same when None). Falls back to 0.5, with the reason, when the validation pixels are too
+    few or the scene sample is empty."""
     probability = np.asarray(val_probability, dtype=np.float64).ravel()
     classes = np.asarray(val_classes).ravel()
     keep = np.isfinite(probability) & (classes <= 1)
@@ -105,16 +110,14 @@ def choose_threshold(val_probability: np.ndarray, val_classes: np.ndarray,
     ordered = np.argsort(candidates[:-1])
     kappas_sorted, thresholds = kappas[:-1][ordered], candidates[:-1][ordered]
     best = float(kappas_sorted.max())
-    # the longest run of neighbouring candidates on the best plateau, and its middle
-    on = kappas_sorted >= best - PLATEAU
-    runs, start = [], None
-    for index, flag in enumerate(np.append(on, False)):
-        if flag and start is None:
-            start = index
-        elif not flag and start is not None:
-            runs.append((index - start, start, index - 1))
-            start = None
-    _, first, last = max(runs)
-    threshold = float(thresholds[(first + last) // 2])  # the middle in logit steps
+    # Among the thresholds on the best plateau (within PLATEAU of the best), the one whose map of the scene
+    # sample is changed in the share estimated for the scene: a confident network separates the validation
+    # boxes equally well over a wide range of thresholds, and only the scene tells them apart.
+    plateau = thresholds[kappas_sorted >= best - PLATEAU]
+    scene_map = np.asarray(scene_probability if scene_map_probability is None else scene_map_probability,
+                           dtype=np.float64)
+    scene_map = scene_map[np.isfinite(scene_map)]
+    shares = (scene_map[None, :] >= plateau[:, None]).mean(axis=1)
+    threshold = float(plateau[int(np.argmin(np.abs(shares - prior)))])
     chosen = float(weighted_kappa(probability[None, :] >= threshold, classes, prior)[0])
     return ThresholdChoice(round(threshold, 4), round(prior, 4), round(chosen, 4), round(float(kappas[-1]), 4))

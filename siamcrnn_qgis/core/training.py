@@ -334,18 +334,18 @@ def build_result(*, architecture: str, model, t1: RasterSource, t2: RasterSource
                  stats: tuple[BandStatistics, BandStatistics], hyperparameters: dict, config: TrainingConfig,
                  info: DeviceInfo, label_counts: dict, train_pixels: int, validation_pixels: int,
                  best: EarlyStopping, log: TrainingLog, started: float, scene_probability: np.ndarray | None = None,
-                 **provenance_extra) -> TrainingResult:
+                 scene_map_probability: np.ndarray | None = None, **provenance_extra) -> TrainingResult:
     """The model file's metadata and the training result, alike for every architecture.
 
-    The decision threshold is chosen from the best epoch's validation probabilities and
-    ``scene_probability``, the network's probabilities on a sample of the scene's pixels
-    (core/thresholds.py).
+    The decision threshold is chosen from the best epoch's validation probabilities,
+    ``scene_probability``, the network's probabilities on a sample of the scene's pixels, and
+    ``scene_map_probability``, what detection outputs on (some of) them (core/thresholds.py).
     """
     if best.probability is None or best.classes is None:
         choice = ThresholdChoice(0.5, None, None, None, f"the {architecture} architecture reports no validation "
                                                         "probabilities to choose a threshold on")
     else:
-        choice = choose_threshold(best.probability, best.classes, scene_probability)
+        choice = choose_threshold(best.probability, best.classes, scene_probability, scene_map_probability)
     log.say(describe_threshold(choice))
     metadata = ModelMetadata(
         architecture=architecture,

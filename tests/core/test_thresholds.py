@@ -61,13 +61,18 @@ def test_no_scene_sample_keeps_one_half():
     assert choice.threshold == 0.5 and "no scene pixels" in choice.reason
 
 
-def test_the_threshold_is_the_middle_of_the_best_plateau():
-    # perfectly separated validation: every threshold between the classes' probabilities is best
+def test_among_equally_good_thresholds_the_scene_share_of_change_decides():
+    # clear-cut validation boxes: every threshold between 0.02 and 0.98 scores kappa 1 on them
     classes = np.array([0] * 100 + [1] * 100, dtype=np.uint8)
-    probability = np.r_[np.full(100, 0.1), np.full(100, 0.9)]
-    choice = choose_threshold(probability, classes, np.full(1000, 0.1))
-    assert 0.3 < choice.threshold < 0.7
+    probability = np.r_[np.full(100, 0.02), np.full(100, 0.98)]
+    rng = np.random.default_rng(5)
+    scene_classes = (rng.random(50_000) < 0.2).astype(np.uint8)
+    scene = balanced_posterior(scene_classes, rng)  # the scene is about 20 % changed
+    scene_map = rng.random(20_000)  # a map whose changed share is 1 - threshold
+    choice = choose_threshold(probability, classes, scene, scene_map)
+    assert choice.prior == pytest.approx(0.2, abs=0.02)
     assert choice.kappa == pytest.approx(1.0)
+    assert 1 - choice.threshold == pytest.approx(choice.prior, abs=0.03)
 
 
 def test_weighted_kappa_with_the_validation_share_is_plain_kappa():

@@ -37,6 +37,8 @@ from .model import PATCH_RADIUS, PatchSiamCRNN
 
 #: Squares of 256² pixels the scene sample for the decision threshold is drawn from.
 SCENE_CELLS = 16
+#: Scene-sample pixels (at most) whose smoothed probability tells the thresholds of the best plateau apart.
+SCENE_MAP_PIXELS = 2000
 #: Validation pixels (at most) the decision threshold is chosen on.
 THRESHOLD_PIXELS = 5000
 #: Side of the window the probability map is averaged over (core/smoothing.py), stored in the model file.
@@ -169,7 +171,11 @@ def train_patch(t1: RasterSource, t2: RasterSource, labels: np.ndarray, config: 
         torch.manual_seed(config.seed)
         model = PatchSiamCRNN(t1.band_count, t2.band_count, shared)
         best = _fit(model, train_set, val_set, config, info, rng, log, is_cancelled)
-    scene_probability = scene_sample_probability(model, info, t1, t2, stats, rng, is_cancelled)
+    scene_probability, scene_rows, scene_cols = scene_sample_probability(model, info, t1, t2, stats, rng,
+                                                                         is_cancelled)
+    mapped = rng.choice(scene_rows.size, min(scene_rows.size, SCENE_MAP_PIXELS), replace=False)
+    scene_map = smoothed_probability(model, info, t1, t2, stats, PatchSet(
+        torch.empty(0), torch.empty(0), np.empty(0), scene_rows[mapped], scene_cols[mapped]), SMOOTHING, is_cancelled)
     # the threshold is chosen on the validation probabilities as detection will compute them: smoothed
     sample = val_set.subset(np.sort(rng.choice(len(val_set), min(len(val_set), THRESHOLD_PIXELS), replace=False)))
     best.probability = smoothed_probability(model, info, t1, t2, stats, sample, SMOOTHING, is_cancelled)
@@ -180,16 +186,18 @@ def train_patch(t1: RasterSource, t2: RasterSource, labels: np.ndarray, config: 
         hyperparameters={**model.hyperparameters(), "smoothing": SMOOTHING}, config=config, info=info,
         label_counts={"unchanged": unchanged, "changed": changed}, train_pixels=len(train_set),
         validation_pixels=len(val_set), best=best, log=log, started=started, scene_probability=scene_probability,
+        scene_map_probability=scene_map,
     )
 
 
 def scene_sample_probability(model: PatchSiamCRNN, info: DeviceInfo, t1: RasterSource, t2: RasterSource,
                              stats: tuple[BandStatistics, BandStatistics], rng: np.random.Generator,
-                             is_cancelled: Callable[[], bool] | None) -> np.ndarray:
-    """The trained network's change probability on a sample of the scene's pixels (for the threshold)."""
+                             is_cancelled: Callable[[], bool] | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The trained network's change probability on a sample of the scene's valid pixels (for the
+    threshold), with their rows and columns."""
     rows, cols = scene_sample(t1.width, t1.height, rng, SCENE_CELLS)
-    x1, x2, _ = extract_patches(t1, t2, stats, rows, cols, is_cancelled)
-    return PatchRunner(model, info, 4096).predict(x1, x2, is_cancelled)
+    x1, x2, kept = extract_patches(t1, t2, stats, rows, cols, is_cancelled)
+    return PatchRunner(model, info, 4096).predict(x1, x2, is_cancelled), rows[kept], cols[kept]
 
 
 def smoothed_probability(model: PatchSiamCRNN, info: DeviceInfo, t1: RasterSource, t2: RasterSource,
