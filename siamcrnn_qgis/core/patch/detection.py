@@ -11,7 +11,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from ..detection import DetectionHooks, DetectionSummary, Sink, prepare_window, start_statistics
+from ..detection import DetectionHooks, DetectionSummary, Sink, WindowDetection, prepare_window, start_statistics
 from ..device import DeviceInfo
 from ..errors import Cancelled, DeviceError
 from ..modelfile import ModelMetadata
@@ -37,24 +37,58 @@ def detect_patch(model: nn.Module, metadata: ModelMetadata, t1: RasterSource, t2
     """Patch-network detection: each pixel from the 5×5 patches centred on it, tile by tile."""
     info = options.device
     stats, tile_start = start_statistics(metadata, t1, t2, options, hooks)
-    tile_size = options.tile_size
     runner = PatchRunner(model, info, options.batch_size, hooks.log)
-    windows = [
-        (x, y, min(tile_size, t1.width - x), min(tile_size, t1.height - y))
-        for y in range(0, t1.height, tile_size)
-        for x in range(0, t1.width, tile_size)
-    ]
+    windows = tile_windows((0, 0, t1.width, t1.height), options.tile_size)
     total = t1.width * t1.height
     done = 0
     valid_pixels = 0
 
-    def hand_over(tile: _Tile, finish: Callable[[], np.ndarray]) -> None:
+    def hand_over(tile: _Tile, probability: np.ndarray) -> None:
         nonlocal done, valid_pixels
-        sink(tile.x, tile.y, finish())
+        sink(tile.x, tile.y, probability)
         valid_pixels += int(tile.valid.sum())
         done += tile.width * tile.height
         hooks.progress(tile_start + (1.0 - tile_start) * done / total)
 
+    run_tiles(runner, t1, t2, stats, windows, hand_over, hooks.is_cancelled)
+    return DetectionSummary(pixels=total, valid_pixels=valid_pixels, seconds=0.0, device=info,
+                            batch_size=runner.batch_size, tiles=len(windows), tile_size=options.tile_size)
+
+
+def detect_patch_window(model: nn.Module, metadata: ModelMetadata, t1: RasterSource, t2: RasterSource,
+                        stats: tuple[BandStatistics, BandStatistics], window: tuple[int, int, int, int],
+                        options: DetectionOptions, hooks: DetectionHooks) -> WindowDetection:
+    """The tiles of one window of whole tiles, exactly as :func:`detect_patch` computes them: a pixel
+    depends only on its own patches, so windows share no pixel."""
+    x, y, width, height = window
+    probability = np.empty((height, width), dtype=np.float32)
+    runner = PatchRunner(model, options.device, options.batch_size, hooks.log)
+    tiles = tile_windows(window, options.tile_size)
+    done = 0
+
+    def store(tile: _Tile, values: np.ndarray) -> None:
+        nonlocal done
+        probability[tile.y - y:tile.y - y + tile.height, tile.x - x:tile.x - x + tile.width] = values
+        done += tile.width * tile.height
+        hooks.progress(done / (width * height))
+
+    run_tiles(runner, t1, t2, stats, tiles, store, hooks.is_cancelled)
+    return WindowDetection(regions=[(x, y, probability)], tiles=len(tiles))
+
+
+def tile_windows(area: tuple[int, int, int, int], tile_size: int) -> list[tuple[int, int, int, int]]:
+    """The tiles of ``area`` (x, y, width, height) on the grid anchored at the raster origin, row by row;
+    the last row and column may be smaller."""
+    x0, y0, width, height = area
+    return [(x, y, min(tile_size, x0 + width - x), min(tile_size, y0 + height - y))
+            for y in range(y0, y0 + height, tile_size) for x in range(x0, x0 + width, tile_size)]
+
+
+def run_tiles(runner: PatchRunner, t1: RasterSource, t2: RasterSource,
+              stats: tuple[BandStatistics, BandStatistics], windows: list[tuple[int, int, int, int]],
+              hand_over: Callable[[_Tile, np.ndarray], None], is_cancelled: Callable[[], bool]) -> None:
+    """Each tile's probability ``[h, w]`` to ``hand_over``, in order, read one tile ahead on a background
+    thread."""
     in_flight: list[tuple[_Tile, Callable[[], np.ndarray]]] = []
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="siamcrnn-read") as reader:
         pending = reader.submit(read_tile, t1, t2, stats, windows[0])
@@ -62,15 +96,15 @@ def detect_patch(model: nn.Module, metadata: ModelMetadata, t1: RasterSource, t2
             tile = pending.result()
             if index + 1 < len(windows):
                 pending = reader.submit(read_tile, t1, t2, stats, windows[index + 1])
-            in_flight.append((tile, runner.start_tile(tile, hooks.is_cancelled)))
+            in_flight.append((tile, runner.start_tile(tile, is_cancelled)))
             # On a GPU the next tile is queued before the previous one goes to the sink, so writing
             # overlaps compute; on the CPU there is no idle core to overlap with.
             while len(in_flight) > runner.tiles_in_flight:
-                hand_over(*in_flight.pop(0))
+                tile, finish = in_flight.pop(0)
+                hand_over(tile, finish())
         while in_flight:
-            hand_over(*in_flight.pop(0))
-    return DetectionSummary(pixels=total, valid_pixels=valid_pixels, seconds=0.0, device=info,
-                            batch_size=runner.batch_size, tiles=len(windows), tile_size=tile_size)
+            tile, finish = in_flight.pop(0)
+            hand_over(tile, finish())
 
 
 def read_tile(t1: RasterSource, t2: RasterSource, stats: tuple[BandStatistics, BandStatistics],
