@@ -8,6 +8,7 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Callable
 from typing import TextIO
 
 EXIT_OK, EXIT_FAILED_PAIRS, EXIT_BAD_INPUT, EXIT_CANCELLED = 0, 1, 2, 130
@@ -27,34 +28,25 @@ examples:
 """
 
 
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
+def number(convert: Callable[[str], float], what: str, fits: Callable[[float], bool], rule: str
+           ) -> Callable[[str], float]:
+    """An argparse type: ``convert`` the text, then check the value ``fits`` (``rule`` says how)."""
+
+    def parse(text: str) -> float:
+        try:
+            value = convert(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what}") from None
+        if not fits(value):
+            raise argparse.ArgumentTypeError(f"must be {rule}, got {text}")
+        return value
+
+    return parse
 
 
-def probability(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not 0.0 <= value <= 1.0:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {value:g}")
-    return value
-
-
-def seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be more than 0, got {value:g}")
-    return value
+positive_int = number(int, "a whole number", lambda value: value >= 1, "at least 1")
+probability = number(float, "a number", lambda value: 0.0 <= value <= 1.0, "between 0 and 1")
+seconds = number(float, "a number of seconds", lambda value: value > 0, "more than 0")
 
 
 def build_parser() -> argparse.ArgumentParser:

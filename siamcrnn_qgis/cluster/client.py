@@ -51,7 +51,8 @@ def dask_client(scheduler: str | None, local_workers: int | None = None, timeout
     else:
         cluster = start_local_cluster(local_workers or os.cpu_count() or 1, quiet)
         client = Client(cluster, set_as_default=False)
-        log(f"Started a local Dask cluster of {len(cluster.workers)} worker processes "
+        count = len(cluster.workers)
+        log(f"Started a local Dask cluster of {count} worker process{'es' if count != 1 else ''} "
             f"(scheduler {cluster.scheduler_address})")
     try:
         if has_dashboard(client):

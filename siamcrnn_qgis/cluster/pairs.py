@@ -61,18 +61,19 @@ def read_pairs(path: str | os.PathLike) -> list[PairSpec]:
         entries.append((where, t1, t2, name))
     if not entries:
         raise InputError(f"the pairs file {source} holds no pair: write one t1,t2[,name] line per pair")
-    return pairs_from_rows(entries, source.parent)
+    return pairs_from_rows(entries, source.absolute().parent)  # workers do not share this process's folder
 
 
 def pairs_from_rows(rows: list[tuple[str, str, str, str]], base: str | os.PathLike | None = None) -> list[PairSpec]:
     """Pairs from ``(where, t1, t2, name)`` rows (``where`` says which row, for messages; ``name`` may be
-    empty): relative paths resolved against ``base``, names given or taken from T2, all checked."""
+    empty): relative paths resolved against ``base`` (else the working folder), names given or taken from
+    T2, all checked."""
     from ..io._gdal import is_plain_path
 
-    def resolve(path: str) -> str:
-        if base is None or not is_plain_path(path) or os.path.isabs(path):
+    def resolve(path: str) -> str:  # absolute: the workers run in other folders, on other machines
+        if not is_plain_path(path) or os.path.isabs(path):
             return path
-        return os.path.normpath(os.path.join(str(base), path))
+        return os.path.normpath(os.path.join(str(base) if base is not None else os.getcwd(), path))
 
     pairs: list[PairSpec] = []
     seen: dict[str, str] = {}

@@ -144,7 +144,7 @@ def detect_pairs(client, pairs: list[PairSpec], model_path: str | os.PathLike, o
     settings = settings or ClusterSettings()
     hooks = hooks or RunHooks()
     started = time.monotonic()
-    folder = Path(out_dir)
+    folder = Path(os.path.abspath(out_dir))  # the workers' working folder is not this process's
     if folder.exists() and not folder.is_dir():
         raise InputError(f"the output folder {folder} is a file: choose a folder")
     folder.mkdir(parents=True, exist_ok=True)
@@ -156,7 +156,7 @@ def detect_pairs(client, pairs: list[PairSpec], model_path: str | os.PathLike, o
     architecture.check_windowed()
     threshold = resolve_threshold(settings.threshold, metadata)
     _, options = detection_windows(metadata, 1, 1, settings.detection, settings.window_size)  # checks them
-    blob = tasks.ModelBlob.read(model_path)
+    blob = tasks.ModelBlob.read(os.path.abspath(model_path))
     identity_base = {"model_sha256": blob.digest, "threshold": threshold, "tile_size": options.tile_size,
                      "precision": options.precision, "use_training_statistics": options.use_training_statistics}
 

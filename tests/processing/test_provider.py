@@ -11,7 +11,8 @@ import pytest
 
 from ..conftest import REPO_ROOT
 
-ALGORITHM_IDS = {"siamcrnn:createlabels", "siamcrnn:train", "siamcrnn:detect", "siamcrnn:evaluate"}
+ALGORITHM_IDS = {"siamcrnn:createlabels", "siamcrnn:train", "siamcrnn:detect", "siamcrnn:detectmany",
+                 "siamcrnn:evaluate"}
 
 
 def test_provider_registered_with_all_algorithms(qgis_app):

@@ -16,7 +16,6 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsProcessingUtils,
 )
 
 from ...core.detection import DEFAULT_THRESHOLD
@@ -134,7 +133,7 @@ class DetectManyAlgorithm(PairAlgorithm):
         self.add_advanced_parameter(QgsProcessingParameterNumber(
             self.BATCH_SIZE, self.tr("Batch size (pixels)"), integer, None, True, 1, 1 << 22))
         self.add_advanced_parameter(QgsProcessingParameterNumber(
-            self.WINDOW_SIZE, self.tr("Window size (pixels)"), integer, None, True, 32, 65536))
+            self.WINDOW_SIZE, self.tr("Window size (pixels)"), integer, None, True, 5, 65536))
         self.add_advanced_parameter(QgsProcessingParameterBoolean(
             self.USE_TRAINING_STATISTICS, self.tr("Standardise with the training images' statistics"), False))
         self.addParameter(QgsProcessingParameterBoolean(
@@ -147,17 +146,20 @@ class DetectManyAlgorithm(PairAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.PAIRS_SKIPPED, self.tr("Pairs already complete")))
         self.addOutput(QgsProcessingOutputNumber(self.PAIRS_FAILED, self.tr("Pairs that failed")))
 
+    def checkParameterValues(self, parameters: dict, context: QgsProcessingContext) -> tuple[bool, str]:  # noqa: N802
+        given = [name for name in (self.PAIRS, self.PAIRS_TABLE) if parameters.get(name) not in (None, "")]
+        if not given:
+            return False, self.tr("No pairs were given: choose a CSV file of pairs (PAIRS) or a table of pairs "
+                                  "(PAIRS_TABLE).")
+        if len(given) == 2:
+            return False, self.tr("Both PAIRS and PAIRS_TABLE were given: choose one of them.")
+        return super().checkParameterValues(parameters, context)
+
     def prepare(self, parameters, context, feedback) -> None:
         from ...cluster.pairs import pairs_from_rows, read_pairs
 
         table = self.parameterAsSource(parameters, self.PAIRS_TABLE, context)
         csv_path = self.parameterAsFile(parameters, self.PAIRS, context)
-        if table is None and not csv_path:
-            raise QgsProcessingException(self.tr(
-                "No pairs were given: choose a CSV file of pairs (PAIRS) or a table of pairs (PAIRS_TABLE)."))
-        if table is not None and csv_path:
-            raise QgsProcessingException(self.tr(
-                "Both PAIRS and PAIRS_TABLE were given: choose one of them."))
         if csv_path:
             self.pairs = read_pairs(csv_path)
             return
@@ -173,9 +175,9 @@ class DetectManyAlgorithm(PairAlgorithm):
                          *("" if value is None or value == "" else str(value).strip() for value in values)))
         if not rows:
             raise QgsProcessingException(self.tr("The pairs table has no rows: add one row per pair."))
-        layer = QgsProcessingUtils.mapLayerFromString(parameters.get(self.PAIRS_TABLE) or "", context)
-        source_path = (layer.source() if layer is not None else str(parameters.get(self.PAIRS_TABLE) or ""))
-        source_path = source_path.split("|")[0]
+        layer = self.parameterAsVectorLayer(parameters, self.PAIRS_TABLE, context)
+        source_path = layer.source().split("|")[0] if layer is not None else ""
+        # relative paths in a table read from a file are relative to that file, as in a CSV of pairs
         self.pairs = pairs_from_rows(rows, os.path.dirname(source_path) if os.path.isfile(source_path) else None)
 
     def process(self, parameters, context, feedback, workdir) -> dict:
