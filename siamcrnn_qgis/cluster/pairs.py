@@ -29,6 +29,10 @@ class PairSpec:
     t1: str
     t2: str
 
+    def __post_init__(self) -> None:
+        for name in ("name", "t1", "t2"):  # paths given as Path objects are kept as the strings GDAL opens
+            object.__setattr__(self, name, str(getattr(self, name)))
+
 
 def read_pairs(path: str | os.PathLike) -> list[PairSpec]:
     """The pairs of a CSV file: one ``t1,t2[,name]`` per line, with or without a header line (``t1,t2,name``

@@ -11,9 +11,9 @@ watch, cancels every future and removes the parts folders: no output appears und
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
-import shutil
 import socket
 import time
 import uuid
@@ -87,6 +87,7 @@ class PairOutcome:
     changed_area: float = 0.0
     seconds: float = 0.0
     workers: str = ""
+    assembly_seconds: float = 0.0
 
     @property
     def complete(self) -> bool:
@@ -156,8 +157,8 @@ def detect_pairs(client, pairs: list[PairSpec], model_path: str | os.PathLike, o
     architecture.check_windowed()
     threshold = resolve_threshold(settings.threshold, metadata)
     _, options = detection_windows(metadata, 1, 1, settings.detection, settings.window_size)  # checks them
-    blob = tasks.ModelBlob.read(os.path.abspath(model_path))
-    identity_base = {"model_sha256": blob.digest, "threshold": threshold, "tile_size": options.tile_size,
+    digest = hashlib.sha256(Path(model_path).read_bytes()).hexdigest()
+    identity_base = {"model_sha256": digest, "threshold": threshold, "tile_size": options.tile_size,
                      "precision": options.precision, "use_training_statistics": options.use_training_statistics}
 
     with run_lock(folder):
@@ -176,8 +177,14 @@ def detect_pairs(client, pairs: list[PairSpec], model_path: str | os.PathLike, o
         if outcomes:
             hooks.log(f"{len(outcomes)} of {len(pairs)} pairs are already complete and are skipped "
                       "(recompute them with --recompute / RECOMPUTE)")
-        run = _Run(client, folder, blob, metadata, threshold, options, settings, hooks, identity_base)
-        costs = run.execute(todo, total=len(pairs), skipped=len(outcomes)) if todo else []
+        costs = []
+        if todo:
+            model_copy = tasks.ModelCopy.make(os.path.abspath(model_path), folder)
+            try:
+                run = _Run(client, folder, model_copy, metadata, threshold, options, settings, hooks, identity_base)
+                costs = run.execute(todo, total=len(pairs), skipped=len(outcomes))
+            finally:
+                Path(model_copy.path).unlink(missing_ok=True)
         outcomes.update({pair.spec.name: pair.outcome for pair in todo})
         ordered = [outcomes[spec.name] for spec in pairs]
         summary_path = write_summary(folder / SUMMARY_FILE, ordered)
@@ -188,14 +195,14 @@ def detect_pairs(client, pairs: list[PairSpec], model_path: str | os.PathLike, o
 class _Run:
     """Submits each pair's tasks as its plan arrives, follows their futures, and cancels them all."""
 
-    def __init__(self, client, folder: Path, blob: tasks.ModelBlob, metadata, threshold: float,
+    def __init__(self, client, folder: Path, model: tasks.ModelCopy, metadata, threshold: float,
                  options: DetectionOptions, settings: ClusterSettings, hooks: RunHooks, identity: dict) -> None:
         self.client, self.folder, self.metadata, self.threshold = client, folder, metadata, threshold
         self.options, self.settings, self.hooks, self.identity = options, settings, hooks, identity
         self.architecture = get_architecture(metadata.architecture)
         self.token = uuid.uuid4().hex[:10]
         self.cancel_event = f"siamcrnn-cancel-{self.token}"
-        self.blob = blob
+        self.model = model
         self.pending: dict = {}  # future -> (pair, stage)
         self.costs: list = []
 
@@ -207,10 +214,9 @@ class _Run:
         self.completed = as_completed(loop=self.client.loop)
         try:
             self._check_workers()
-            self.blob_future = self.client.scatter(self.blob, broadcast=True, hash=False)
             for pair in pairs:
                 future = self.client.submit(
-                    tasks.plan_pair, pair.spec, str(self.folder), self.metadata, self.settings.detection,
+                    tasks.plan_pair, pair.spec, str(self.folder), self.token, self.metadata, self.settings.detection,
                     self.settings.window_size, key=self._key("plan", pair), priority=1_000_000 + total - pair.order)
                 self._follow(future, pair, "plan")
             self._report()
@@ -246,13 +252,13 @@ class _Run:
                 stats[date] = submit(tasks.merge_statistics, bands, f"T{date + 1}", *groups, priority=base + 2,
                                      key=self._key(f"merge-statistics-t{date + 1}", pair))
                 pair.futures.extend(groups + [stats[date]])
-        windows = [submit(tasks.detect_window_task, plan, self.blob_future, stats[0], stats[1], index,
+        windows = [submit(tasks.detect_window_task, plan, self.model, stats[0], stats[1], index,
                           self.cancel_event, priority=base, key=self._key("window", pair, index))
                    for index in range(len(plan.windows))]
         for future in windows:
             self._follow(future, pair, "window")
         identity = {"t1": pair.spec.t1, "t2": pair.spec.t2, **self.identity}
-        provenance = {"SIAMCRNN_MODEL": self.blob.path, "SIAMCRNN_THRESHOLD": f"{self.threshold:g}",
+        provenance = {"SIAMCRNN_MODEL": self.model.source, "SIAMCRNN_THRESHOLD": f"{self.threshold:g}",
                       "SIAMCRNN_TILE_SIZE": str(self.architecture.tile_grid(plan.options))}
         assembly = submit(tasks.assemble_pair, plan, self.metadata, self.threshold, identity, provenance,
                           self.cancel_event, *windows, priority=base + 5, key=self._key("assembly", pair))
@@ -273,10 +279,11 @@ class _Run:
             if future.status == "error":
                 self._fail(pair, failure_message(future.exception()))
             elif future.status == "cancelled":
-                self._fail(pair, "Its tasks were cancelled on the scheduler (was it restarted?); rerun to do it")
+                self._fail(pair, f"Its tasks were cancelled on the scheduler ({cancel_reason(future)}); rerun to do it")
             elif stage == "plan":
                 plan = future.result()
                 pair.plan = plan
+                pair.futures.remove(future)  # released: else Dask would rerun it if its worker died
                 for message in plan.messages:
                     self.hooks.log(f"{pair.spec.name}: {message}")
                 for warning in plan.warnings:
@@ -293,7 +300,7 @@ class _Run:
         workers = sorted({cost.worker for cost in result.windows} | {result.worker})
         pair.outcome = PairOutcome(pair.spec, "done", "", result.probability, result.change, result.valid_pixels,
                                    result.changed_pixels, result.changed_area, time.monotonic() - pair.started,
-                                   "; ".join(workers))
+                                   "; ".join(workers), result.assembly_seconds)
         fraction = result.changed_pixels / result.valid_pixels if result.valid_pixels else 0.0
         self.hooks.log(f"{pair.spec.name}: done, {result.changed_pixels:,} of {result.valid_pixels:,} valid pixels "
                        f"changed ({fraction:.2%}) in {pair.outcome.seconds:.1f} s")
@@ -306,7 +313,7 @@ class _Run:
         for future in pair.futures:
             self.pending.pop(future, None)
         pair.futures.clear()
-        shutil.rmtree(self.folder / pair.spec.name / tasks.PARTS_FOLDER, ignore_errors=True)
+        tasks.remove_parts(self.folder / pair.spec.name)
 
     def _report(self) -> None:
         done = sum(pair.outcome is not None and pair.outcome.status == "done" for pair in self.pairs)
@@ -343,7 +350,7 @@ class _Run:
                     pair.outcome = _skipped(pair.spec, self.folder, manifest, "done")
                     continue
                 pair.outcome = PairOutcome(pair.spec, "cancelled", "Cancelled before it was complete")
-            shutil.rmtree(self.folder / pair.spec.name / tasks.PARTS_FOLDER, ignore_errors=True)
+            tasks.remove_parts(self.folder / pair.spec.name)
 
     def _is_running(self, future) -> bool:
         try:
@@ -384,6 +391,15 @@ def failure_message(error: BaseException) -> str:
         return (f"The workers running its task {error.task} died {error.allowed_failures + 1} times (killed, or out "
                 "of memory?): give the workers more memory, or use a smaller window or tile size")
     return f"Unexpected error on a worker: {type(error).__name__}: {error}"
+
+
+def cancel_reason(future) -> str:
+    """Why the scheduler cancelled a future, in Dask's words."""
+    try:
+        future.result(timeout=1)
+    except BaseException as error:  # noqa: BLE001 (the cancellation, whatever its class)
+        return str(error).strip() or type(error).__name__
+    return "no reason given"
 
 
 def worker_problem(address: str, error: BaseException) -> str:

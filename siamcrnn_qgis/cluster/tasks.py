@@ -41,7 +41,9 @@ if os.environ.get("SIAMCRNN_DEPENDENCY_FOLDER"):  # a local cluster started from
 
     add_dependency_folder_to_path(os.environ["SIAMCRNN_DEPENDENCY_FOLDER"])
 
-PARTS_FOLDER = ".siamcrnn-parts"
+#: A pair's hidden parts folder is this prefix and the run's token: a plan task that Dask reruns (its
+#: result lost with a worker) keeps its run's parts, and removes only those of runs that ended.
+PARTS_PREFIX = ".siamcrnn-parts-"
 MANIFEST = "detection.json"
 PROBABILITY_FILE = "probability.tif"
 CHANGE_FILE = "change.tif"
@@ -103,41 +105,51 @@ def cancel_flag(event_name: str | None) -> Callable[[], bool]:
     return is_cancelled
 
 
-# ---- the model, sent once to every worker ------------------------------------------------------------------
+# ---- the model, copied into the output folder every worker shares -------------------------------------------
 @dataclass(frozen=True)
-class ModelBlob:
-    """A model file's bytes (scattered to the workers, so the file need not be on shared storage)."""
+class ModelCopy:
+    """Where the workers read the run's model: a copy in the (shared) output folder, so the model file
+    itself need not be on shared storage, and a worker that comes back after a crash finds it again
+    (data scattered through Dask keeps a single replica and is lost with its worker)."""
 
+    source: str
     path: str
     digest: str
-    data: bytes
 
     @classmethod
-    def read(cls, path: str | os.PathLike) -> ModelBlob:
-        data = Path(path).read_bytes()
-        return cls(str(path), hashlib.sha256(data).hexdigest(), data)
+    def make(cls, source: str | os.PathLike, folder: Path) -> ModelCopy:
+        data = Path(source).read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        path = folder / f".siamcrnn-model-{digest[:16]}.safetensors"
+        for stale in folder.glob(".siamcrnn-model-*"):  # left by a run that was killed (one run per folder)
+            if stale != path:
+                stale.unlink(missing_ok=True)
+        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+            temporary = path.with_name(f"{path.name}.partial-{uuid.uuid4().hex[:8]}")
+            temporary.write_bytes(data)
+            os.replace(temporary, path)
+        return cls(str(source), str(path), digest)
 
 
 _MODELS: dict[str, tuple] = {}
 _MODELS_LOCK = threading.Lock()
 
 
-def worker_model(blob: ModelBlob) -> tuple:
-    """(model, metadata) of the blob, loaded once per worker process (checked as any model file is)."""
+def worker_model(copy: ModelCopy) -> tuple:
+    """(model, metadata) of the run's model, loaded once per worker process, after checking that the copy
+    it reads is the client's model, byte for byte."""
+    from ..core.architectures import get_architecture
     from ..core.modelfile import load_model
 
     with _MODELS_LOCK:
-        if blob.digest not in _MODELS:
-            folder = Path(tempfile.gettempdir()) / "siamcrnn-models"
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"{blob.digest}.safetensors"
-            if not path.is_file():
-                temporary = folder / f".{blob.digest}.{uuid.uuid4().hex[:8]}"
-                temporary.write_bytes(blob.data)
-                os.replace(temporary, path)
+        if copy.digest not in _MODELS:
+            if hashlib.sha256(Path(copy.path).read_bytes()).hexdigest() != copy.digest:
+                raise PairError(f"On worker {worker_name()}: the model copy {copy.path} is not the model the run "
+                                "was started with; is another run writing into this output folder?")
             _MODELS.clear()  # one model per run: keep memory for the windows
-            _MODELS[blob.digest] = load_model(path, device="cpu")
-        return _MODELS[blob.digest]
+            model, metadata = load_model(copy.path, device="cpu")
+            _MODELS[copy.digest] = get_architecture(metadata.architecture).inference_model(model), metadata
+        return _MODELS[copy.digest]
 
 
 # ---- the plan of a pair ------------------------------------------------------------------------------------
@@ -148,6 +160,7 @@ class PairPlan:
 
     pair: PairSpec
     folder: str
+    token: str
     t1: str
     t2: str
     grid: object  # io.raster.RasterGrid
@@ -159,22 +172,29 @@ class PairPlan:
 
     @property
     def parts(self) -> Path:
-        return Path(self.folder) / PARTS_FOLDER
+        return Path(self.folder) / f"{PARTS_PREFIX}{self.token}"
 
 
-def plan_pair(pair: PairSpec, out_dir: str, metadata: ModelMetadata, options: DetectionOptions,
+def remove_parts(folder: str | os.PathLike, keep: str | None = None) -> None:
+    """Delete a pair folder's parts folders, except run ``keep``'s."""
+    for parts in Path(folder).glob(f"{PARTS_PREFIX}*"):
+        if parts.name != f"{PARTS_PREFIX}{keep}":
+            shutil.rmtree(parts, ignore_errors=True)
+
+
+def plan_pair(pair: PairSpec, out_dir: str, token: str, metadata: ModelMetadata, options: DetectionOptions,
               window_size: int) -> PairPlan:
-    """Open both images, check them against the model, put T2 on T1's grid and cut the windows; the pair's
-    parts folder starts empty."""
+    """Open both images, check them against the model, put T2 on T1's grid and cut the windows; the parts
+    folders of earlier runs are removed."""
     from ..core.detection import check_inputs, detection_windows
     from ..core.normalisation import statistics_windows
     from ..io.raster import GdalRasterSource, prepare_pair
 
     with on_worker():
         folder = Path(out_dir) / pair.name
-        parts = folder / PARTS_FOLDER
-        shutil.rmtree(parts, ignore_errors=True)
-        parts.mkdir(parents=True)
+        parts = folder / f"{PARTS_PREFIX}{token}"
+        remove_parts(folder, keep=token)
+        parts.mkdir(parents=True, exist_ok=True)
         prepared = prepare_pair(pair.t1, pair.t2, parts, log=lambda _message: None)
         with GdalRasterSource(prepared.t1_path) as t1, GdalRasterSource(prepared.t2_path) as t2:
             check_inputs(metadata, t1, t2)
@@ -182,7 +202,7 @@ def plan_pair(pair: PairSpec, out_dir: str, metadata: ModelMetadata, options: De
         windows, used = detection_windows(metadata, grid.width, grid.height, options, window_size)
         measured = statistics_windows(grid.width, grid.height)
         groups = [measured[i:i + STATISTICS_GROUP] for i in range(0, len(measured), STATISTICS_GROUP)]
-        return PairPlan(pair, str(folder), prepared.t1_path, prepared.t2_path, grid, windows,
+        return PairPlan(pair, str(folder), token, prepared.t1_path, prepared.t2_path, grid, windows,
                         [] if options.use_training_statistics else groups, used, prepared.messages,
                         prepared.warnings)
 
@@ -254,7 +274,7 @@ class CountingSource:
         return self.source.read(x, y, width, height)
 
 
-def detect_window_task(plan: PairPlan, blob: ModelBlob, stats_t1: BandStatistics | None,
+def detect_window_task(plan: PairPlan, model_copy: ModelCopy, stats_t1: BandStatistics | None,
                        stats_t2: BandStatistics | None, index: int, cancel_event: str | None) -> WindowReport:
     """Detect window ``index`` of the plan and save its final probabilities in the parts folder."""
     from ..core.detection import DetectionHooks, detect_window
@@ -262,7 +282,7 @@ def detect_window_task(plan: PairPlan, blob: ModelBlob, stats_t1: BandStatistics
 
     with on_worker():
         started = time.perf_counter()
-        model, metadata = worker_model(blob)
+        model, metadata = worker_model(model_copy)
         stats = (stats_t1, stats_t2) if stats_t1 is not None else (metadata.stats_t1, metadata.stats_t2)
         hooks = DetectionHooks(is_cancelled=cancel_flag(cancel_event))
         with GdalRasterSource(plan.t1) as t1, GdalRasterSource(plan.t2) as t2:

@@ -107,6 +107,11 @@ class Architecture(ABC):
         self.check_windowed()
         raise NotImplementedError
 
+    def inference_model(self, model: Any) -> Any:
+        """``model`` made ready for many :meth:`detect_window` calls (a worker does this once); the same
+        results as ``model``. By default the model itself."""
+        return model
+
     def check_windowed(self) -> None:
         """InputError unless this architecture implements :meth:`detect_window` (can run on a cluster)."""
         if type(self).detect_window is Architecture.detect_window:

@@ -15,14 +15,12 @@ from .device import DeviceInfo, select_device
 from .errors import Cancelled, InputError
 from .modelfile import ModelMetadata
 from .normalisation import BandStatistics, compute_statistics, normalise
-from .options import DetectionOptions
+from .options import DEFAULT_THRESHOLD, DetectionOptions
 from .sources import ArraySource, RasterSource, check_minimum_size, check_same_grid, read_padded
 
 Sink = Callable[[int, int, np.ndarray], None]
 #: Share of the progress bar given to the statistics pass when per-image statistics are computed.
 STATISTICS_PROGRESS = 0.05
-#: The probability from which a pixel is called changed when no threshold is given.
-DEFAULT_THRESHOLD = 0.5
 
 
 @dataclass

@@ -114,6 +114,20 @@ def single_machine_detect(qgis_app, t1: str, t2: str, model: str, folder: Path, 
     return {name: gdal.Open(str(folder / f"{name}.tif")).ReadAsArray() for name in ("probability", "change")}
 
 
+@pytest.fixture(scope="session")
+def references(qgis_app, pair_folder, model_files, tmp_path_factory) -> dict:
+    """Single-machine siamcrnn:detect of each pair with the patch model (tile 16), and of 'a' with fcn (32)."""
+    out = tmp_path_factory.mktemp("references")
+    found = {}
+    for name, t2 in (("a", "a_t2.tif"), ("b", "b_t2.tif"), ("warped", "warped_t2.tif")):
+        t1 = "b_t1.tif" if name == "b" else "a_t1.tif"
+        found[name] = single_machine_detect(qgis_app, str(pair_folder / t1), str(pair_folder / t2),
+                                            model_files["patch"], out / name, TILE_SIZE=16)
+    found["fcn"] = single_machine_detect(qgis_app, str(pair_folder / "a_t1.tif"), str(pair_folder / "a_t2.tif"),
+                                         model_files["fcn"], out / "fcn", TILE_SIZE=32)
+    return found
+
+
 def read_outputs(folder: Path) -> dict[str, np.ndarray]:
     from osgeo import gdal
 

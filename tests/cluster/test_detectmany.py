@@ -6,13 +6,12 @@ import numpy as np
 import pytest
 
 from ..processing.common import recording_feedback, run
-from .conftest import final_names, read_outputs, single_machine_detect, write_pairs
+from .conftest import final_names, read_outputs, write_pairs
 
 
-@pytest.fixture(scope="module")
-def reference_b(qgis_app, pair_folder, model_files, tmp_path_factory) -> dict:
-    return single_machine_detect(qgis_app, str(pair_folder / "b_t1.tif"), str(pair_folder / "b_t2.tif"),
-                                 model_files["patch"], tmp_path_factory.mktemp("reference"), TILE_SIZE=16)
+@pytest.fixture
+def reference_b(references) -> dict:
+    return references["b"]
 
 
 def parameters(pairs, model: str, out, scheduler: str, **more) -> dict:

@@ -58,6 +58,11 @@ class FCNArchitecture(Architecture):
 
         return core_size_for(options.tile_size)
 
+    def inference_model(self, model):
+        from .detection import inference_model
+
+        return inference_model(model)
+
     def detect_window(self, model, metadata, t1, t2, stats, window, options, hooks):
         from .detection import detect_fcn_window
 

@@ -300,6 +300,15 @@ def merge_fcn_pieces(pieces: list[_Piece], region: tuple[int, int, int, int]
         regions.append((overlap.x, overlap.y, accumulator.take(overlap)))
 
 
+def inference_model(model: nn.Module) -> nn.Module:
+    """The network detection runs: a batch-norm-folded copy of an FCNSiamCRNN, made once (a copy already
+    folded is used as it is, so a worker folds its model once for all its windows)."""
+    if isinstance(model, FCNSiamCRNN) and not getattr(model, "siamcrnn_folded", False):
+        model = folded_copy(model)
+        model.siamcrnn_folded = True
+    return model
+
+
 def check_halo(halo: int) -> None:
     if halo < BLEND // 2 or halo % OUTPUT_STRIDE:
         raise InputError(f"the halo must be a multiple of {OUTPUT_STRIDE} of at least {BLEND // 2} pixels, "
@@ -315,7 +324,7 @@ class CoreBlender:
                  stats: tuple[BandStatistics, BandStatistics], options: DetectionOptions, hooks: DetectionHooks,
                  halo: int) -> None:
         self.info = options.device
-        self.runner = FCNRunner(folded_copy(model) if isinstance(model, FCNSiamCRNN) else model, self.info)
+        self.runner = FCNRunner(inference_model(model), self.info)
         self.t1, self.t2, self.stats, self.hooks, self.halo = t1, t2, stats, hooks, halo
         self.core_size = core_size_for(options.tile_size)
         self.accumulator = BlendAccumulator()

@@ -13,7 +13,7 @@ from qgis.core import (
     QgsProcessingParameterVectorDestination,
 )
 
-from ...core.detection import DEFAULT_THRESHOLD
+from ...core.options import DEFAULT_THRESHOLD
 from ...io.changemaps import ChangeMaps
 from ...io.vectorize import polygonize_changes
 from ...io.writer import all_or_nothing, atomic_file, check_output_path

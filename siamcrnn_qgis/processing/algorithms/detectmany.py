@@ -18,7 +18,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...core.detection import DEFAULT_THRESHOLD
+from ...core.options import DEFAULT_THRESHOLD
 from ...dependencies import dask_available, dask_install_command, missing_dask_message
 from ..pair import PairAlgorithm, architecture_defaults
 from ..styling import style_output
