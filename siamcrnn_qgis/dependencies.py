@@ -279,6 +279,16 @@ def dask_available() -> bool:
     return importlib.util.find_spec("dask") is not None and importlib.util.find_spec("distributed") is not None
 
 
+def dask_version() -> str | None:
+    """The installed Dask's version (that of distributed, which runs the cluster), or None."""
+    if not dask_available():
+        return None
+    try:
+        return importlib.metadata.version("distributed")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown version"
+
+
 def dask_install_command() -> str:
     """The command a user can paste into a terminal to install Dask where the plugin looks for packages."""
     python = find_python_interpreter() or "python3"
