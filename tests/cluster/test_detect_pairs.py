@@ -118,19 +118,24 @@ def test_a_worker_killed_mid_run_changes_nothing(client, pair_folder, model_file
     assert not list((tmp_path / "out").rglob(".siamcrnn-parts*"))
 
 
-def test_cancel_mid_run_leaves_no_output_then_a_rerun_completes(client, pair_folder, model_files, references,
+@pytest.mark.parametrize("how", ["cancel button", "ctrl-c"])
+def test_cancel_mid_run_leaves_no_output_then_a_rerun_completes(how, client, pair_folder, model_files, references,
                                                                   tmp_path):
     state = {"cancel": False}
 
     def cancel_after_a_window(_fraction: float, status: str) -> None:
         found = re.search(r"(\d+) of \d+ windows", status)
-        state["cancel"] = state["cancel"] or bool(found and int(found.group(1)) >= 1)
+        if found and int(found.group(1)) >= 1 and not state["cancel"]:
+            state["cancel"] = True
+            if how == "ctrl-c":
+                raise KeyboardInterrupt  # what Python raises in the client's main thread on Ctrl-C
 
     pairs = pairs_csv(tmp_path, pair_folder, ("a", "b"))
     started = time.monotonic()
     with pytest.raises(RunCancelled, match="0 of 2 pairs were complete"):
         detect_pairs(client, pairs, model_files["patch"], tmp_path / "out", settings(window_size=16),
-                     RunHooks(progress=cancel_after_a_window, is_cancelled=lambda: state["cancel"]))
+                     RunHooks(progress=cancel_after_a_window,
+                              is_cancelled=lambda: state["cancel"] and how == "cancel button"))
     assert time.monotonic() - started < 60
     assert final_names(tmp_path / "out") == []
     assert sorted(path.name for path in (tmp_path / "out").rglob("*") if path.is_file()) == []

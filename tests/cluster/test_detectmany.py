@@ -103,10 +103,12 @@ def test_no_pairs_and_a_cancel(client, qgis_app, pair_folder, model_files, tmp_p
     assert final_names(tmp_path / "out") == []
 
 
-def test_qgis_process_runs_it(client, qgis_cli, pair_folder, model_files, reference_b, tmp_path):
+def test_qgis_process_runs_it_on_a_local_cluster(qgis_cli, pair_folder, model_files, reference_b, tmp_path):
+    """qgis_process's embedded Python is not a Python program: the local workers must get the interpreter of the
+    same Python, and find the plugin, torch and Dask."""
     pairs = write_pairs(tmp_path / "pairs.csv", [f"{pair_folder / 'b_t1.tif'},{pair_folder / 'b_t2.tif'},b"])
-    result = qgis_cli.run("siamcrnn:detectmany", parameters(pairs, model_files["patch"], tmp_path / "out",
-                                                            client.scheduler.address), timeout=120)["results"]
+    result = qgis_cli.run("siamcrnn:detectmany", parameters(pairs, model_files["patch"], tmp_path / "out", "",
+                                                            LOCAL_WORKERS=1), timeout=180)["results"]
     assert result["PAIRS_DONE"] == 1 and result["SUMMARY"] == str(tmp_path / "out" / "summary.csv")
     assert np.array_equal(read_outputs(tmp_path / "out" / "b")["probability"], reference_b["probability"])
     assert (tmp_path / "out" / "b" / "change.qml").is_file()
