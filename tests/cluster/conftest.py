@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -64,6 +66,30 @@ def pair_folder(tmp_path_factory) -> Path:
     assert warped is not None
     warped = None
     return folder
+
+
+def bounded_detect(client, pairs, model, out, settings, hooks=None):
+    """detect_pairs, cancelled (so the test fails instead of hanging) if it is still going after TIMEOUT s."""
+    from dataclasses import replace
+
+    from siamcrnn_qgis.cluster.run import RunHooks, detect_pairs
+
+    hooks = hooks or RunHooks()
+    deadline = time.monotonic() + TIMEOUT
+    asked = hooks.is_cancelled
+    return detect_pairs(client, pairs, model, out, settings,
+                        replace(hooks, is_cancelled=lambda: asked() or time.monotonic() > deadline))
+
+
+def bounded(feedback=None):
+    """A Processing feedback cancelled after TIMEOUT s (the run then fails instead of hanging)."""
+    from qgis.core import QgsProcessingFeedback
+
+    feedback = feedback or QgsProcessingFeedback()
+    timer = threading.Timer(TIMEOUT, feedback.cancel)
+    timer.daemon = True
+    timer.start()
+    return feedback
 
 
 def write_pairs(path: Path, rows: list[str]) -> Path:

@@ -16,11 +16,11 @@ import pytest
 from osgeo import gdal
 
 from siamcrnn_qgis.cluster.pairs import read_pairs
-from siamcrnn_qgis.cluster.run import LOCK_FILE, ClusterSettings, RunCancelled, RunHooks, detect_pairs
+from siamcrnn_qgis.cluster.run import LOCK_FILE, ClusterSettings, RunCancelled, RunHooks
 from siamcrnn_qgis.core.errors import InputError
 from siamcrnn_qgis.core.options import DetectionOptions
 
-from .conftest import final_names, read_outputs, write_pairs
+from .conftest import bounded_detect, final_names, read_outputs, write_pairs
 
 
 def settings(tile_size: int = 16, window_size: int = 32, **values) -> ClusterSettings:
@@ -36,7 +36,7 @@ def pairs_csv(folder, pair_folder, names=("a", "b", "warped")):
 
 def test_pairs_equal_single_machine_detect_bit_for_bit(client, pair_folder, model_files, references, tmp_path):
     lines = []
-    summary = detect_pairs(client, pairs_csv(tmp_path, pair_folder), model_files["patch"], tmp_path / "out",
+    summary = bounded_detect(client, pairs_csv(tmp_path, pair_folder), model_files["patch"], tmp_path / "out",
                            settings(), RunHooks(log=lines.append, warn=lines.append))
     assert [outcome.status for outcome in summary.outcomes] == ["done", "done", "done"]
     assert summary.windows == 6 + 4 + 6  # 70×60, 48×40 and 70×60 px in windows of 32 px
@@ -65,7 +65,7 @@ def test_pairs_equal_single_machine_detect_bit_for_bit(client, pair_folder, mode
 
 
 def test_fcn_windows_blend_across_workers_bit_for_bit(client, pair_folder, model_files, references, tmp_path):
-    summary = detect_pairs(client, pairs_csv(tmp_path, pair_folder, ("a",)), model_files["fcn"], tmp_path / "out",
+    summary = bounded_detect(client, pairs_csv(tmp_path, pair_folder, ("a",)), model_files["fcn"], tmp_path / "out",
                            settings(tile_size=32, window_size=32))
     assert summary.count("done") == 1 and summary.windows == 6
     assert {cost.bytes_shared > 0 for cost in summary.windows_costs} == {True}  # seams between windows
@@ -79,7 +79,7 @@ def test_a_pair_whose_input_is_missing_fails_alone(client, pair_folder, model_fi
     path = write_pairs(tmp_path / "pairs.csv", [f"{missing},{pair_folder / 'a_t2.tif'},lost",
                                                 f"{pair_folder / 'b_t1.tif'},{pair_folder / 'b_t2.tif'},b"])
     warnings = []
-    summary = detect_pairs(client, read_pairs(path), model_files["patch"], tmp_path / "out", settings(),
+    summary = bounded_detect(client, read_pairs(path), model_files["patch"], tmp_path / "out", settings(),
                            RunHooks(warn=warnings.append))
     lost, b = summary.outcomes
     assert (lost.status, b.status) == ("failed", "done")
@@ -106,7 +106,7 @@ def test_a_worker_killed_mid_run_changes_nothing(client, pair_folder, model_file
                 killed[address] = list(keys)
                 return
 
-    summary = detect_pairs(client, pairs_csv(tmp_path, pair_folder, ("a", "b")), model_files["patch"],
+    summary = bounded_detect(client, pairs_csv(tmp_path, pair_folder, ("a", "b")), model_files["patch"],
                            tmp_path / "out", settings(window_size=16), RunHooks(progress=kill_a_busy_worker))
     assert killed, "no window was running when the progress was reported"
     assert [outcome.status for outcome in summary.outcomes] == ["done", "done"], summary.outcomes
@@ -133,13 +133,13 @@ def test_cancel_mid_run_leaves_no_output_then_a_rerun_completes(how, client, pai
     pairs = pairs_csv(tmp_path, pair_folder, ("a", "b"))
     started = time.monotonic()
     with pytest.raises(RunCancelled, match="0 of 2 pairs were complete"):
-        detect_pairs(client, pairs, model_files["patch"], tmp_path / "out", settings(window_size=16),
+        bounded_detect(client, pairs, model_files["patch"], tmp_path / "out", settings(window_size=16),
                      RunHooks(progress=cancel_after_a_window,
                               is_cancelled=lambda: state["cancel"] and how == "cancel button"))
     assert time.monotonic() - started < 60
     assert final_names(tmp_path / "out") == []
     assert sorted(path.name for path in (tmp_path / "out").rglob("*") if path.is_file()) == []
-    summary = detect_pairs(client, pairs, model_files["patch"], tmp_path / "out", settings(window_size=16))
+    summary = bounded_detect(client, pairs, model_files["patch"], tmp_path / "out", settings(window_size=16))
     assert [outcome.status for outcome in summary.outcomes] == ["done", "done"]
     assert np.array_equal(read_outputs(tmp_path / "out" / "a")["probability"], references["a"]["probability"])
 
@@ -147,17 +147,18 @@ def test_cancel_mid_run_leaves_no_output_then_a_rerun_completes(how, client, pai
 def test_a_rerun_skips_complete_pairs_and_redoes_changed_ones(client, pair_folder, model_files, tmp_path):
     pairs = pairs_csv(tmp_path, pair_folder, ("a", "b"))
     out = tmp_path / "out"
-    detect_pairs(client, pairs, model_files["patch"], out, settings())
+    bounded_detect(client, pairs, model_files["patch"], out, settings())
     times = {path: path.stat().st_mtime_ns for path in out.rglob("*.tif")}
     lines = []
-    again = detect_pairs(client, pairs, model_files["patch"], out, settings(), RunHooks(log=lines.append))
+    again = bounded_detect(client, pairs, model_files["patch"], out, settings(), RunHooks(log=lines.append))
     assert [outcome.status for outcome in again.outcomes] == ["skipped", "skipped"] and again.windows == 0
     assert {path: path.stat().st_mtime_ns for path in out.rglob("*.tif")} == times
     assert again.outcomes[0].changed_pixels > 0 and again.outcomes[0].valid_pixels == 70 * 60
     assert any("2 of 2 pairs are already complete" in line for line in lines)
     (out / "b" / "change.tif").unlink()  # an incomplete pair is redone, and so is one with other settings
     lines.clear()
-    third = detect_pairs(client, pairs, model_files["patch"], out, settings(threshold=0.4), RunHooks(log=lines.append))
+    third = bounded_detect(client, pairs, model_files["patch"], out, settings(threshold=0.4),
+                           RunHooks(log=lines.append))
     assert [outcome.status for outcome in third.outcomes] == ["done", "done"]
     assert any("a: recomputed" in line and "threshold 0.5 → 0.4" in line for line in lines)
     assert gdal.Open(str(out / "a" / "change.tif")).GetMetadataItem("SIAMCRNN_THRESHOLD") == "0.4"
@@ -168,8 +169,8 @@ def test_one_run_at_a_time_per_output_folder(client, pair_folder, model_files, t
     out.mkdir()
     (out / LOCK_FILE).write_text(f"{socket.gethostname()} {os.getpid()}", encoding="utf-8")
     with pytest.raises(InputError, match="another run .* is writing into"):
-        detect_pairs(client, pairs_csv(tmp_path, pair_folder, ("b",)), model_files["patch"], out, settings())
+        bounded_detect(client, pairs_csv(tmp_path, pair_folder, ("b",)), model_files["patch"], out, settings())
     (out / LOCK_FILE).write_text(f"{socket.gethostname()} 999999999", encoding="utf-8")  # a run that ended
-    assert detect_pairs(client, pairs_csv(tmp_path, pair_folder, ("b",)), model_files["patch"], out,
+    assert bounded_detect(client, pairs_csv(tmp_path, pair_folder, ("b",)), model_files["patch"], out,
                         settings()).count("done") == 1
     assert not (out / LOCK_FILE).exists()

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from ..processing.common import recording_feedback, run
-from .conftest import final_names, read_outputs, write_pairs
+from .conftest import bounded, final_names, read_outputs, write_pairs
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def test_pairs_on_a_scheduler_loaded_styled(client, qgis_app, pair_folder, model
                                                  f"{tmp_path / 'gone.tif'},{pair_folder / 'b_t2.tif'},gone"])
     context, feedback = QgsProcessingContext(), recording_feedback()
     result = run("detectmany", parameters(pairs, model_files["patch"], tmp_path / "out", client.scheduler.address),
-                 feedback, context)
+                 bounded(feedback), context)
     assert (result["PAIRS_DONE"], result["PAIRS_SKIPPED"], result["PAIRS_FAILED"]) == (1, 0, 1)
     assert result["SUMMARY"] == str(tmp_path / "out" / "summary.csv")
     assert np.array_equal(read_outputs(tmp_path / "out" / "b")["probability"], reference_b["probability"])
@@ -67,7 +67,7 @@ def test_pairs_on_a_scheduler_loaded_styled(client, qgis_app, pair_folder, model
     assert all(details.postProcessor() is not None for details in loading.values())
     assert sorted(loading) == [str(tmp_path / "out" / "b" / name) for name in ("change.tif", "probability.tif")]
     again = run("detectmany", parameters(pairs, model_files["patch"], tmp_path / "out", client.scheduler.address,
-                                         LOAD_OUTPUTS=False), context=QgsProcessingContext())
+                                         LOAD_OUTPUTS=False), bounded(), QgsProcessingContext())
     assert (again["PAIRS_DONE"], again["PAIRS_SKIPPED"], again["PAIRS_FAILED"]) == (0, 1, 1)
 
 
@@ -78,7 +78,7 @@ def test_a_pairs_table_with_relative_paths(client, qgis_app, pair_folder, model_
     layer = QgsVectorLayer(str(csv_path), "pairs", "ogr")
     assert layer.isValid() and [field.name() for field in layer.fields()] == ["t1", "t2", "name"]
     result = run("detectmany", {**parameters("", model_files["patch"], tmp_path / "out", client.scheduler.address),
-                                "PAIRS": None, "PAIRS_TABLE": layer})
+                                "PAIRS": None, "PAIRS_TABLE": layer}, bounded())
     assert result["PAIRS_DONE"] == 1
     assert np.array_equal(read_outputs(tmp_path / "out" / "from_table")["probability"], reference_b["probability"])
 
@@ -99,7 +99,7 @@ def test_no_pairs_and_a_cancel(client, qgis_app, pair_folder, model_files, tmp_p
     pairs = write_pairs(tmp_path / "pairs.csv", [f"{pair_folder / 'a_t1.tif'},{pair_folder / 'a_t2.tif'},a"])
     with pytest.raises(QgsProcessingException, match="Cancelled: 0 of 1 pairs were complete"):
         run("detectmany", parameters(pairs, model_files["patch"], tmp_path / "out", client.scheduler.address,
-                                     WINDOW_SIZE=16), CancelOnceStarted())
+                                     WINDOW_SIZE=16), bounded(CancelOnceStarted()))
     assert final_names(tmp_path / "out") == []
 
 
