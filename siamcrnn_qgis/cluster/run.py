@@ -19,7 +19,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..core.architectures import get_architecture
@@ -252,9 +252,10 @@ class _Run:
                 stats[date] = submit(tasks.merge_statistics, bands, f"T{date + 1}", *groups, priority=base + 2,
                                      key=self._key(f"merge-statistics-t{date + 1}", pair))
                 pair.futures.extend(groups + [stats[date]])
-        windows = [submit(tasks.detect_window_task, plan, self.model, stats[0], stats[1], index,
+        light = replace(plan, windows=[], statistics=[])  # each window task gets its window, not the whole list
+        windows = [submit(tasks.detect_window_task, light, self.model, stats[0], stats[1], index, window,
                           self.cancel_event, priority=base, key=self._key("window", pair, index))
-                   for index in range(len(plan.windows))]
+                   for index, window in enumerate(plan.windows)]
         for future in windows:
             self._follow(future, pair, "window")
         identity = {"t1": pair.spec.t1, "t2": pair.spec.t2, **self.identity}

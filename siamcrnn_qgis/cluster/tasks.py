@@ -275,8 +275,9 @@ class CountingSource:
 
 
 def detect_window_task(plan: PairPlan, model_copy: ModelCopy, stats_t1: BandStatistics | None,
-                       stats_t2: BandStatistics | None, index: int, cancel_event: str | None) -> WindowReport:
-    """Detect window ``index`` of the plan and save its final probabilities in the parts folder."""
+                       stats_t2: BandStatistics | None, index: int, window: tuple[int, int, int, int],
+                       cancel_event: str | None) -> WindowReport:
+    """Detect the plan's window number ``index`` and save its final probabilities in the parts folder."""
     from ..core.detection import DetectionHooks, detect_window
     from ..io.raster import GdalRasterSource
 
@@ -287,7 +288,7 @@ def detect_window_task(plan: PairPlan, model_copy: ModelCopy, stats_t1: BandStat
         hooks = DetectionHooks(is_cancelled=cancel_flag(cancel_event))
         with GdalRasterSource(plan.t1) as t1, GdalRasterSource(plan.t2) as t2:
             sources = CountingSource(t1), CountingSource(t2)
-            detected = detect_window(model, metadata, *sources, stats, plan.windows[index], plan.options, hooks)
+            detected = detect_window(model, metadata, *sources, stats, window, plan.options, hooks)
         regions, written = [], 0
         for number, (x, y, probability) in enumerate(detected.regions):
             name = f"window-{index}-{number}.npy"
