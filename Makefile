@@ -11,7 +11,7 @@ LOCALES := zh_CN fr
 # Where `make package` writes the zip (tests pass a temporary folder).
 DIST ?= dist
 
-.PHONY: help setup test demo deploy package transup transcompile lint bench bench-quick clean
+.PHONY: help setup test demo deploy package transup transcompile lint bench bench-quick bench-accuracy clean
 
 help:
 	@echo "make setup      system packages + .venv (torch, pytest, ruff)"
@@ -22,6 +22,8 @@ help:
 	@echo "make transup / transcompile   update the .ts sources / build the .qm files"
 	@echo "make lint       ruff"
 	@echo "make bench / bench-quick      performance benchmarks (benchmarks/)"
+	@echo "make bench-accuracy           kappa of the defaults on every development set, both architectures"
+	@echo "                              (ARCHITECTURE=patch for the patch model alone); updates docs/accuracy.md"
 
 setup:
 	bash scripts/setup.sh
@@ -56,6 +58,11 @@ bench:
 
 bench-quick:
 	PYTHONPATH="$(VENV_SITE)" $(PYTHON) benchmarks/run.py --quick
+
+ARCHITECTURE ?= both
+bench-accuracy: transcompile
+	PYTHONPATH="$(VENV_SITE)" $(PYTHON) benchmarks/accuracy.py --architecture $(ARCHITECTURE) --update-docs \
+		--json benchmarks/results/accuracy-$(ARCHITECTURE).json
 
 clean:
 	rm -rf build dist demo-output .pytest_cache .ruff_cache i18n/*.qm

@@ -121,32 +121,89 @@ def add_dependency_folder_to_path(folder: str | os.PathLike | None = None) -> Pa
 
 
 # ---- how to install it ----------------------------------------------------------------------------
-def find_python_interpreter(platform: str | None = None, executable: str | None = None,
-                            exec_prefix: str | None = None) -> str | None:
-    """The Python interpreter of QGIS's Python, to run pip with; None when it cannot be found.
+#: What an interpreter says about itself: the Python version and sys.prefix.
+_IDENTITY_SCRIPT = "import sys; print(*sys.version_info[:3]); print(sys.prefix)"
+Identity = tuple[tuple[int, int, int], str]
 
-    On Windows and macOS ``sys.executable`` is the QGIS program itself (running it would start another
-    QGIS), so the interpreter is looked for next to ``sys.exec_prefix`` instead.
-    """
-    platform = platform or sys.platform
-    executable = executable if executable is not None else sys.executable
-    prefix = Path(exec_prefix if exec_prefix is not None else sys.exec_prefix)
+
+@lru_cache(maxsize=32)
+def interpreter_identity(python: str) -> Identity | None:
+    """(version, sys.prefix) that ``python`` reports when run; None when it does not run as a Python."""
+    try:
+        completed = subprocess.run([python, "-c", _IDENTITY_SCRIPT], capture_output=True, text=True, timeout=30,
+                                   stdin=subprocess.DEVNULL, creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+        version, prefix = completed.stdout.strip().splitlines()[:2]
+        major, minor, micro = (int(part) for part in version.split())
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return None
+    return (major, minor, micro), prefix
+
+
+def qgis_identity() -> Identity:
+    """The version and prefix of the Python QGIS runs: pip must run with an interpreter that has both."""
+    return tuple(sys.version_info[:3]), sys.prefix
+
+
+def same_interpreter(found: Identity | None, expected: Identity) -> bool:
+    if found is None:
+        return False
+    return tuple(found[0]) == tuple(expected[0]) and \
+        os.path.normcase(os.path.realpath(found[1])) == os.path.normcase(os.path.realpath(expected[1]))
+
+
+def interpreter_candidates(platform: str, executable: str, exec_prefix: str) -> list[Path]:
+    """Where QGIS's own interpreter can be, most likely first. ``sys.executable`` comes first only when it
+    is named python (on Linux it may also be whatever python3 comes first on PATH); on Windows and macOS it
+    is the QGIS program itself (running it would start another QGIS), so there the folders next to
+    ``sys.exec_prefix`` are searched."""
+    prefix = Path(exec_prefix)
     major_minor = python_tag()[len("python"):]
-    if executable and Path(executable).name.lower().startswith("python") and Path(executable).is_file():
-        return executable
+    candidates = []
+    if executable and Path(executable).name.lower().startswith("python"):
+        candidates.append(Path(executable))
     if platform.startswith("win"):
-        candidates = [prefix / "python.exe", prefix / "python3.exe", prefix.parent / "bin" / "python.exe",
-                      prefix / "bin" / "python.exe"]
+        candidates += [prefix / "python.exe", prefix / "python3.exe", prefix.parent / "bin" / "python.exe",
+                       prefix / "bin" / "python.exe"]
     else:
         names = [f"python{major_minor}", "python3", "python"]
         folders = [prefix / "bin", prefix]
         if platform == "darwin" and executable:  # QGIS.app/Contents/MacOS/QGIS -> QGIS.app/Contents/MacOS/bin
             folders.append(Path(executable).parent / "bin")
-        candidates = [folder / name for folder in folders for name in names]
-    for candidate in candidates:
-        if candidate.is_file():
+        candidates += [folder / name for folder in folders for name in names]
+    return candidates
+
+
+def find_python_interpreter(platform: str | None = None, executable: str | None = None,
+                            exec_prefix: str | None = None, expected: Identity | None = None,
+                            identify=interpreter_identity) -> str | None:
+    """QGIS's own Python interpreter, to run pip with: the first candidate (:func:`interpreter_candidates`)
+    that reports the same version and ``sys.prefix`` as the Python QGIS runs. None when there is none, so
+    that torch is never installed for another Python (a pyenv shim first on PATH, another minor version),
+    where it would never import. ``identify`` runs a candidate (tests give a stand-in)."""
+    platform = platform or sys.platform
+    executable = executable if executable is not None else sys.executable
+    expected = expected or qgis_identity()
+    for candidate in interpreter_candidates(platform, executable, exec_prefix or sys.exec_prefix):
+        if candidate.is_file() and same_interpreter(identify(str(candidate)), expected):
             return str(candidate)
     return None
+
+
+def interpreter_mismatch(python: str, expected: Identity | None = None, identify=interpreter_identity) -> str:
+    """Why ``python`` cannot install packages for QGIS's Python, in a sentence; '' when it can."""
+    expected = expected or qgis_identity()
+    found = identify(python)
+    if same_interpreter(found, expected):
+        return ""
+    from .i18n import tr
+
+    wanted = "{}.{}.{}".format(*expected[0])
+    if found is None:
+        return tr("{python} does not run as a Python interpreter, so it cannot install PyTorch for QGIS's Python "
+                  "{version} ({prefix}).").format(python=python, version=wanted, prefix=expected[1])
+    return tr("{python} is Python {found} ({found_prefix}), but QGIS runs Python {version} ({prefix}): PyTorch "
+              "installed with it would not import in QGIS. Use the python of QGIS's own installation.").format(
+        python=python, found="{}.{}.{}".format(*found[0]), found_prefix=found[1], version=wanted, prefix=expected[1])
 
 
 #: A PEP 440 version, optionally with a local label ('2.13.0+cpu'), case-insensitive as pip reads it.

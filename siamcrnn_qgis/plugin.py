@@ -31,12 +31,19 @@ class SiamCRNNPlugin:
     def initGui(self) -> None:  # noqa: N802
         self.initProcessing()
         from .gui.menu import SiamCRNNMenu
+        from .processing import session
+
+        session.desktop = True  # the dialogs now offer the model, pair and folder used last
 
         self.menu = SiamCRNNMenu(self.iface)
         self.menu.add()
 
     def unload(self) -> None:
         if self.menu is not None:
+            from .processing import session
+
+            session.desktop = False
+            session.forget()
             self.menu.remove()
             self.menu = None
         if self.provider is not None:

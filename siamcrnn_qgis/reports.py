@@ -147,7 +147,8 @@ def training_report_html(result, model_path: str, seconds: float) -> str:
         settings += [(tr("Training option: {name}").format(name=name.replace("_", " ")), used[name])
                      for name in ("epochs", "patience", "batch_size", "samples_per_epoch", "learning_rate",
                                   "changed_weight", "validation_fraction", "seed", "precision")]
-    notes = "".join(f"<li>{_escape(note)}</li>" for note in result.notes)
+    notes = "".join(f"<li>{_escape(note)}</li>" for note in result.notes
+                    if note != result.device.description)  # the summary names the device
     notes += "".join(f'<li class="warning">{_escape(warning)}</li>' for warning in result.warnings)
     nan = float("nan")
     epochs = "".join(
@@ -158,12 +159,16 @@ def training_report_html(result, model_path: str, seconds: float) -> str:
     )
     epoch_heads = "".join(f"<th>{_escape(text)}</th>" for text in (
         tr("epoch"), tr("training loss"), tr("validation loss"), tr("Kappa"), tr("F1"), tr("seconds")))
+    threshold = metadata.threshold
     body = (
         _h2(tr("Summary"))
+        + "".join(f'<p class="{css}">{_escape(text)}</p>' for css, text in validation_sentences(result))
         + _table([
             (tr("Model file"), model_path), (tr("Device"), result.device.description),
+            (tr("Validation kappa (threshold 0.5)"), f"{metrics.kappa:.3f}"),
+            (tr("Decision threshold stored in the model"), f"{threshold:.3g}"),
             (tr("Duration (s)"), f"{seconds:.1f}"), (tr("Epochs run"), len(result.history)),
-            (tr("Best epoch (lowest validation loss)"), result.best_epoch),
+            (tr("Best epoch (highest validation kappa)"), result.best_epoch),
             (tr("Labelled pixels, unchanged"), result.label_counts.get("unchanged", 0)),
             (tr("Labelled pixels, changed"), result.label_counts.get("changed", 0)),
             (tr("Training pixels"), result.train_pixels), (tr("Validation pixels"), result.validation_pixels),
@@ -177,6 +182,53 @@ def training_report_html(result, model_path: str, seconds: float) -> str:
         + _h2(tr("Epochs")) + f"<table><tr>{epoch_heads}</tr>{epochs}</table>"
     )
     return _page(tr("SiamCRNN training report"), body)
+
+
+#: Validation regions of each class from which the validation kappa is called fair, then rough.
+FAIR_REGIONS, ROUGH_REGIONS = 10, 5
+
+
+def validation_sentences(result) -> list[tuple[str, str]]:
+    """What the validation kappa rests on and how far to trust it, the threshold chosen, and what to do
+    next, as (css class, sentence) pairs."""
+    provenance = result.metadata.provenance
+    regions = (provenance.get("regions") or {}).get("validation")
+    kappa = result.val_metrics.kappa
+    sentences = []
+    if regions:
+        fewest = min(regions["changed"], regions["unchanged"])
+        rests = tr("The validation kappa of {kappa:.3f} rests on {pixels:,} labelled pixels in {changed} changed "
+                   "and {unchanged} unchanged regions that training never saw.").format(
+            kappa=kappa, pixels=result.validation_pixels, changed=regions["changed"], unchanged=regions["unchanged"])
+        if fewest >= FAIR_REGIONS:
+            trust = tr("That is a fair estimate of the map's accuracy in areas like the labelled ones; check the "
+                       "map where nothing was labelled.")
+            css = ""
+        elif fewest >= ROUGH_REGIONS:
+            trust = tr("That is a rough estimate: a few regions more or fewer would move it. Draw more separate "
+                       "regions of both classes to firm it up.")
+            css = ""
+        else:
+            trust = tr("That is not reliable: one class is validated on fewer than {count} regions. Draw more "
+                       "separate regions of that class, spread over the scene, and train again.").format(
+                count=ROUGH_REGIONS)
+            css = "warning"
+        if provenance.get("validation_split") == "spatial":
+            trust += " " + tr("The labels formed too few separate regions, so validation is the last part of the "
+                              "labels from top to bottom.")
+        sentences.append((css, rests + " " + trust))
+    choice = provenance.get("threshold_choice") or {}
+    if choice.get("scene_change_share") is not None:
+        sentences.append(("", tr(
+            "Detect will call a pixel changed from a probability of {threshold:.3g} (unless you give a threshold): "
+            "the best validation kappa once the validation pixels are weighted to the scene's estimated "
+            "{share:.1%} of change (at 0.5 that weighted kappa would be {half:.3f}, at {threshold:.3g} it is "
+            "{best:.3f}).").format(threshold=result.metadata.threshold, share=choice["scene_change_share"],
+                                   half=choice["weighted_kappa_at_0.5"], best=choice["weighted_kappa"])))
+    elif choice:
+        sentences.append(("", tr("Detect will use the threshold 0.5 unless you give one: {reason}.").format(
+            reason=choice.get("reason", ""))))
+    return sentences
 
 
 def probability_histogram_figure(histogram: list[int], threshold: float) -> str:
@@ -196,15 +248,16 @@ def probability_histogram_figure(histogram: list[int], threshold: float) -> str:
 
 
 def detection_report_html(*, summary, model_path: str, threshold: float, changed_pixels: int, valid_pixels: int,
-                          changed_area: float, histogram: list[int], pixel_area: float, outputs: dict) -> str:
-    """Changed area (map units² and % of valid pixels), probability histogram, device and throughput."""
+                          changed_area: str, histogram: list[int], pixel_area: str, outputs: dict) -> str:
+    """Changed area and share of valid pixels, probability histogram, device and throughput. The areas come
+    written in their unit ('28.15 km²'); ``outputs`` maps each output's label to its file."""
     rate = summary.pixels / summary.seconds if summary.seconds > 0 else float("nan")
     rows = [
         (tr("Model"), model_path), (tr("Device"), summary.device.description), (tr("Threshold"), threshold),
         (tr("Pixels"), f"{summary.pixels:,}"), (tr("Valid pixels"), f"{valid_pixels:,}"),
         (tr("Changed pixels"), f"{changed_pixels:,}"),
         (tr("Changed fraction of valid pixels"), f"{(changed_pixels / valid_pixels if valid_pixels else 0):.2%}"),
-        (tr("Changed area (map units²)"), f"{changed_area:,.6g}"), (tr("Pixel area (map units²)"), f"{pixel_area:g}"),
+        (tr("Changed area"), changed_area), (tr("Pixel area"), pixel_area),
         (tr("Inference time (s)"), f"{summary.seconds:.2f}"), (tr("Throughput (pixels/s)"), f"{rate:,.0f}"),
         (tr("Tile size (pixels)"), summary.tile_size), (tr("Final batch size"), summary.batch_size),
     ] + [(key, os.fspath(value)) for key, value in outputs.items() if isinstance(value, str)]
@@ -215,10 +268,13 @@ def detection_report_html(*, summary, model_path: str, threshold: float, changed
     return _page(tr("SiamCRNN detection report"), body)
 
 
-def evaluation_report_html(metrics, change_path: str) -> str:
-    """Confusion matrix and every accuracy measure of a change map against a reference."""
+def evaluation_report_html(metrics, change_path: str, reference: str = "", warnings: Iterable[str] = ()) -> str:
+    """Confusion matrix and every accuracy measure of a change map against a reference (named, with its
+    field); ``warnings`` (e.g. a reference that trained the model) come first."""
+    cautions = "".join(f'<p class="warning">{_escape(warning)}</p>' for warning in warnings)
     body = (
-        _h2(tr("Change map")) + "<p>" + _escape(change_path) + "</p>"
+        cautions + _h2(tr("Change map")) + "<p>" + _escape(change_path) + "</p>"
+        + (_h2(tr("Reference")) + "<p>" + _escape(reference) + "</p>" if reference else "")
         + _h2(tr("Confusion matrix (pixels)")) + _confusion_table(metrics.tn, metrics.fp, metrics.fn, metrics.tp)
         + _h2(tr("Accuracy")) + _table(_metric_rows(metrics.as_dict()))
         + '<p class="small">' + _escape(tr(

@@ -11,6 +11,8 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
+from ..core.errors import Cancelled, InputError, SiamCRNNError, as_sentence
+
 EXIT_OK, EXIT_FAILED_PAIRS, EXIT_BAD_INPUT, EXIT_CANCELLED = 0, 1, 2, 130
 
 EPILOG = """\
@@ -129,24 +131,15 @@ class ProgressBar:
         self.shown = ""
 
 
-def sentence(text: str) -> str:
-    """An engine message as a sentence: capital first letter, final full stop."""
-    text = text.strip()
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from ..core.errors import Cancelled, SiamCRNNError
-
     bar = ProgressBar(sys.stderr, args.quiet)
     try:
         return run_detect(args, bar)
     except Cancelled as cancelled:
         bar.close()
-        print(sentence(str(cancelled) or "cancelled"), file=sys.stderr)
+        print(as_sentence(str(cancelled)) or "Cancelled.", file=sys.stderr)
         return EXIT_CANCELLED
     except KeyboardInterrupt:
         bar.close()
@@ -154,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CANCELLED
     except SiamCRNNError as error:
         bar.close()
-        print(f"Error: {sentence(str(error))}", file=sys.stderr)
+        print(f"Error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
 
@@ -165,8 +158,6 @@ def run_detect(args: argparse.Namespace, bar: ProgressBar) -> int:
     from .run import DEFAULT_WINDOW_SIZE, ClusterSettings, RunHooks, detect_pairs
 
     if not os.path.isfile(args.model):
-        from ..core.errors import InputError
-
         raise InputError(f"the model file {args.model} does not exist: give a .safetensors file made by Train")
     pairs = read_pairs(args.pairs)
     settings = ClusterSettings(
@@ -185,5 +176,5 @@ def run_detect(args: argparse.Namespace, bar: ProgressBar) -> int:
               f"summary: {summary.summary_path}")
     for outcome in summary.outcomes:
         if outcome.status == "failed":
-            print(f"Failed: {outcome.pair.name}: {sentence(outcome.message)}", file=sys.stderr)
+            print(f"Failed: {outcome.pair.name}: {as_sentence(outcome.message)}", file=sys.stderr)
     return EXIT_FAILED_PAIRS if failed else EXIT_OK

@@ -8,11 +8,9 @@ import logging
 import multiprocessing
 import multiprocessing.spawn
 import os
-import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from ..core.errors import InputError
 
@@ -67,31 +65,6 @@ def dask_client(scheduler: str | None, local_workers: int | None = None, timeout
             cluster.close()
 
 
-def worker_interpreter() -> str | None:
-    """An interpreter of this very Python (same version and build) to spawn local workers with. Embedded in
-    QGIS, ``sys.executable`` is QGIS itself, or whatever ``python3`` comes first on the PATH (a pyenv or
-    conda one, whose workers could not load this Python's modules): each candidate is asked its version."""
-    from ..dependencies import find_python_interpreter
-
-    version = f"{sys.version_info[0]}.{sys.version_info[1]}"
-    folders = [Path(sys.base_exec_prefix) / "bin", Path(sys.base_exec_prefix)]
-    candidates = [sys.executable] + [str(folder / name) for folder in folders
-                                     for name in (f"python{version}", "python3", "python", "python.exe")]
-    candidates.append(find_python_interpreter() or "")
-    for candidate in dict.fromkeys(filter(None, candidates)):
-        if not Path(candidate).is_file() or not os.path.basename(candidate).lower().startswith("python"):
-            continue
-        try:
-            answer = subprocess.run([candidate, "-c", "import sys; print(sys.version)"], capture_output=True,
-                                    text=True, timeout=30, stdin=subprocess.DEVNULL,
-                                    creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
-        except (OSError, subprocess.SubprocessError):
-            continue
-        if answer.returncode == 0 and answer.stdout.strip() == sys.version:
-            return candidate
-    return None
-
-
 def has_dashboard(client) -> bool:
     """Whether the scheduler serves the dashboard (it serves an HTTP page either way, but the dashboard
     itself only with bokeh installed)."""
@@ -111,9 +84,11 @@ def start_local_cluster(workers: int, quiet: bool = True):
 
     if workers < 1:
         raise InputError(f"a local cluster needs at least 1 worker, got {workers}")
-    from ..dependencies import dependency_folder
+    from ..dependencies import dependency_folder, find_python_interpreter
 
-    interpreter = worker_interpreter()
+    # Embedded in QGIS, sys.executable is QGIS itself or the first python3 on the PATH (maybe another Python,
+    # whose workers could not load this one's modules): the interpreter must report this Python's identity.
+    interpreter = find_python_interpreter()
     if interpreter is None:
         raise InputError(f"cannot find a Python interpreter of the Python QGIS runs ({sys.version.split()[0]}, "
                          f"looked in {sys.base_exec_prefix}), which a local cluster's workers run in: give the "

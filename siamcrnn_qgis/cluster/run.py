@@ -156,6 +156,10 @@ def detect_pairs(client, pairs: list[PairSpec], model_path: str | os.PathLike, o
     architecture = get_architecture(metadata.architecture)
     architecture.check_windowed()
     threshold = resolve_threshold(settings.threshold, metadata)
+    source = ("given" if settings.threshold is not None else "the model's, chosen when it was trained"
+              if "threshold_choice" in metadata.provenance else "the default for model files without a threshold of "
+              "their own")
+    hooks.log(f"Threshold {threshold:.3g} ({source})")
     _, options = detection_windows(metadata, 1, 1, settings.detection, settings.window_size)  # checks them
     digest = hashlib.sha256(Path(model_path).read_bytes()).hexdigest()
     identity_base = {"model_sha256": digest, "threshold": threshold, "tile_size": options.tile_size,

@@ -15,7 +15,7 @@ from .device import DeviceInfo, select_device
 from .errors import Cancelled, InputError
 from .modelfile import ModelMetadata
 from .normalisation import BandStatistics, compute_statistics, normalise
-from .options import DEFAULT_THRESHOLD, DetectionOptions
+from .options import DetectionOptions
 from .sources import ArraySource, RasterSource, check_minimum_size, check_same_grid, read_padded
 
 Sink = Callable[[int, int, np.ndarray], None]
@@ -137,10 +137,11 @@ def complete_options(architecture, options: DetectionOptions) -> DetectionOption
 
 
 def resolve_threshold(threshold: float | None, metadata: ModelMetadata) -> float:
-    """The change threshold to use with this model: the one given, else the default. Detect and the
-    cluster both go through here, so they call the same pixels changed."""
+    """The change threshold to use with this model: the one given, else the model's own (chosen when it was
+    trained; 0.5 in older files). Detect and the cluster both go through here, so they call the same
+    pixels changed."""
     if threshold is None:
-        return DEFAULT_THRESHOLD
+        return float(metadata.threshold)
     if not 0.0 <= threshold <= 1.0:
         raise InputError(f"the threshold must be between 0 and 1, got {threshold:g}")
     return float(threshold)

@@ -53,6 +53,9 @@ class ModelMetadata:
     hyperparameters: dict = field(default_factory=dict)
     provenance: dict = field(default_factory=dict)
     format_version: int = FORMAT_VERSION
+    #: Detect's default decision threshold: chosen on the validation regions when the model was trained
+    #: (core/thresholds.py); 0.5 in files made before the plugin chose one.
+    threshold: float = 0.5
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -71,6 +74,10 @@ class ModelMetadata:
         if version > FORMAT_VERSION:
             raise ModelFileError(f"this model file was made by a newer version of the plugin (model format "
                                  f"{version}, this plugin reads up to {FORMAT_VERSION}); update the plugin")
+        threshold = data.get("threshold", 0.5)
+        if not isinstance(threshold, (int, float)) or not 0 < threshold < 1:
+            raise ModelFileError(f"the model file's decision threshold {threshold!r} is not between 0 and 1; the "
+                                 "file is damaged")
         try:
             return cls(
                 architecture=str(data["architecture"]),
@@ -84,6 +91,7 @@ class ModelMetadata:
                 stats_t1=BandStatistics.from_dict(data["stats_t1"]),
                 stats_t2=BandStatistics.from_dict(data["stats_t2"]),
                 provenance=dict(data.get("provenance", {})),
+                threshold=float(data.get("threshold", 0.5)),
             )
         except KeyError as error:
             raise ModelFileError(f"the model file's metadata lacks {error.args[0]!r}; the file is damaged") from None

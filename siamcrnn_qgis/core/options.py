@@ -16,9 +16,6 @@ SIAMESE_CHOICES = ("auto", "shared", "separate")
 DEVICE_CHOICES = ("auto", "cuda", "mps", "cpu")
 #: Arithmetic of detection (and of fcn training); see ``device.select_device``.
 PRECISION_CHOICES = ("auto", "bfloat16", "float32")
-#: The probability from which a pixel is called changed when no threshold is given (see
-#: ``detection.resolve_threshold``).
-DEFAULT_THRESHOLD = 0.5
 #: The training options whose default depends on the architecture.
 ARCHITECTURE_DEFAULTED = ("epochs", "patience", "batch_size", "learning_rate", "samples_per_epoch",
                           "changed_weight")

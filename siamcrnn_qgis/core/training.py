@@ -22,9 +22,12 @@ from .normalisation import BandStatistics
 from .options import PRECISION_CHOICES, TrainingConfig
 from .regions import LabelledPixels, split_groups, split_spatially
 from .sources import RasterSource, check_minimum_size, check_same_grid
+from .thresholds import ThresholdChoice, choose_threshold
 
 #: Fewer labelled pixels of a class than this cannot be split into training and validation.
 MIN_PIXELS_PER_CLASS = 10
+#: A class validated on fewer label regions than this gets a warning: its kappa is uncertain.
+FEW_REGIONS = 5
 
 
 @dataclass
@@ -69,6 +72,7 @@ class TrainingResult:
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     config: TrainingConfig | None = None
+    threshold: ThresholdChoice | None = None
 
 
 Progress = Callable[[ProgressEvent], None]
@@ -182,29 +186,41 @@ def provenance(config: TrainingConfig, info: DeviceInfo, **extra) -> dict:
 
 
 class EarlyStopping:
-    """The best epoch so far (lowest validation loss) with its weights and metrics, the history of every
-    epoch, and whether training has gone ``patience`` epochs without improving on the best."""
+    """The best epoch so far (highest validation kappa, then lowest validation loss) with its weights and
+    metrics, the history of every epoch, and whether training has gone ``patience`` epochs without
+    improving on the best.
+
+    Kappa rather than the loss: on held-out regions the loss is soon dominated by a few confidently wrong
+    pixels and reaches its minimum after one or two epochs, long before the map stops improving (Taizhou:
+    best epoch 2, kappa 0.71 on the evaluation regions; by kappa, epoch 5 and 0.79; docs/accuracy.md)."""
 
     def __init__(self, patience: int, epochs: int, batches: int, report: Progress) -> None:
         self.patience = patience
         self.epochs = epochs
         self.batches = batches
         self.report = report
-        self.loss = np.inf
+        self.loss: tuple[float, float] = (np.inf, np.inf)
         self.epoch = 0
         self.state: dict | None = None
         self.metrics: ChangeMetrics | None = None
         self.waited = 0
         self.history: list[EpochRecord] = []
+        #: The best epoch's validation probabilities and their classes (for the decision threshold).
+        self.probability: np.ndarray | None = None
+        self.classes: np.ndarray | None = None
 
     def end_epoch(self, epoch: int, train_loss: float, val_loss: float, metrics: ChangeMetrics, model,
-                  started: float) -> bool:
-        """Record one epoch, keep the weights if it is the best, report it; True when training should stop."""
+                  started: float, probability: np.ndarray | None = None, classes: np.ndarray | None = None) -> bool:
+        """Record one epoch, keep the weights (and the validation probabilities, with their classes) if it
+        is the best, report it; True when training should stop."""
         record = EpochRecord(epoch, train_loss, val_loss, metrics.as_dict(), time.perf_counter() - started)
         self.history.append(record)
-        if record.val_loss < self.loss:
-            self.loss, self.epoch, self.metrics, self.waited = record.val_loss, record.epoch, metrics, 0
+        # the highest validation kappa (at 0.5), the lower loss between equal kappas
+        criterion = (-round(float(metrics.kappa), 6), record.val_loss)
+        if criterion < self.loss:
+            self.loss, self.epoch, self.metrics, self.waited = criterion, record.epoch, metrics, 0
             self.state = copy.deepcopy(model.state_dict())
+            self.probability, self.classes = probability, classes
         else:
             self.waited += 1
         stopping = self.waited >= self.patience
@@ -229,6 +245,8 @@ class TrainingLog:
     report: Progress
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: Figures about the run for the model file's provenance (e.g. the validation regions per class).
+    facts: dict = field(default_factory=dict)
 
     def say(self, message: str) -> None:
         self.notes.append(message)
@@ -254,7 +272,9 @@ def split_roles(pixels: LabelledPixels, fraction: float, rng: np.random.Generato
     validation = split_groups(pixels, fraction, rng)
     if validation is not None:
         log.say(f"Validation: {int(validation.sum())} pixels in whole label regions held out from training")
-        return validation.astype(np.int8)
+        role = validation.astype(np.int8)
+        count_regions(pixels, role, log)
+        return role
     buffer = reach
     role = split_spatially(pixels, fraction, buffer)
     while buffer > 1 and np.unique(pixels.classes[role == 0]).size < 2:  # small images: a narrower buffer
@@ -264,14 +284,69 @@ def split_roles(pixels: LabelledPixels, fraction: float, rng: np.random.Generato
              f"last {fraction:.0%} of each class (top to bottom) is used for validation and "
              f"{int((role == -1).sum())} training pixels within {buffer} pixels of it are left out; draw more "
              "separate regions for a more reliable validation")
+    count_regions(pixels, role, log)
+    log.facts["validation_split"] = "spatial"
     return role
+
+
+def count_regions(pixels: LabelledPixels, role: np.ndarray, log: TrainingLog) -> dict:
+    """Label regions of each class in validation and in training, noted in ``log.facts``; a warning when the
+    validation of a class rests on fewer than :data:`FEW_REGIONS` regions."""
+    counts = {}
+    for part, value in (("validation", 1), ("training", 0)):
+        counts[part] = {name: int(np.unique(pixels.groups[(role == value) & (pixels.classes == label)]).size)
+                        for label, name in ((0, "unchanged"), (1, "changed"))}
+    earlier = log.facts.get("regions")  # several image pairs: the regions of all of them
+    if earlier:
+        counts = {part: {name: counts[part][name] + earlier[part][name] for name in counts[part]} for part in counts}
+    log.facts["regions"] = counts
+    log.facts.setdefault("validation_split", "regions")
+    held = counts["validation"]
+    log.say(f"Validation rests on {held['changed']} changed and {held['unchanged']} unchanged label regions")
+    few = [name for name in ("changed", "unchanged") if held[name] < FEW_REGIONS]
+    if few:
+        log.warn(f"Validation rests on only {held[few[0]]} {few[0]} region(s), so the validation kappa and the "
+                 f"threshold chosen on it are uncertain; draw more separate {few[0]} regions (at least "
+                 f"{2 * FEW_REGIONS} of each class, spread over the scene)")
+    return counts
+
+
+def scene_sample(width: int, height: int, rng: np.random.Generator, cells: int, cell: int = 256,
+                 count: int = 20000) -> tuple[np.ndarray, np.ndarray]:
+    """Rows and columns of up to ``count`` pixels drawn at random within up to ``cells`` random squares of
+    ``cell`` pixels, for the share of change of the scene (bounded reads however large the scene is)."""
+    across, down = -(-width // cell), -(-height // cell)
+    chosen = rng.choice(across * down, size=min(cells, across * down), replace=False)
+    rows, cols = [], []
+    per_cell = max(1, count // chosen.size)
+    for index in np.sort(chosen):
+        y, x = int(index // across) * cell, int(index % across) * cell
+        h, w = min(cell, height - y), min(cell, width - x)
+        flat = rng.choice(h * w, size=min(per_cell, h * w), replace=False)
+        rows.append(y + flat // w)
+        cols.append(x + flat % w)
+    rows, cols = np.concatenate(rows), np.concatenate(cols)
+    order = np.lexsort((cols, rows))
+    return rows[order], cols[order]
 
 
 def build_result(*, architecture: str, model, t1: RasterSource, t2: RasterSource, shared: bool,
                  stats: tuple[BandStatistics, BandStatistics], hyperparameters: dict, config: TrainingConfig,
                  info: DeviceInfo, label_counts: dict, train_pixels: int, validation_pixels: int,
-                 best: EarlyStopping, log: TrainingLog, started: float, **provenance_extra) -> TrainingResult:
-    """The model file's metadata and the training result, alike for every architecture."""
+                 best: EarlyStopping, log: TrainingLog, started: float, scene_probability: np.ndarray | None = None,
+                 **provenance_extra) -> TrainingResult:
+    """The model file's metadata and the training result, alike for every architecture.
+
+    The decision threshold is chosen from the best epoch's validation probabilities and
+    ``scene_probability``, the network's probabilities on a sample of the scene's pixels
+    (core/thresholds.py).
+    """
+    if best.probability is None or best.classes is None:
+        choice = ThresholdChoice(0.5, None, None, None, f"the {architecture} architecture reports no validation "
+                                                        "probabilities to choose a threshold on")
+    else:
+        choice = choose_threshold(best.probability, best.classes, scene_probability)
+    log.say(describe_threshold(choice))
     metadata = ModelMetadata(
         architecture=architecture,
         format_version=FORMAT_VERSION,
@@ -286,16 +361,26 @@ def build_result(*, architecture: str, model, t1: RasterSource, t2: RasterSource
         provenance=provenance(
             config, info, label_counts=label_counts, train_pixels=train_pixels,
             validation_pixels=validation_pixels, epochs_run=len(best.history), best_epoch=best.epoch,
-            validation_metrics=best.metrics.as_dict(), notes=list(log.notes), warnings=list(log.warnings),
-            **provenance_extra,
+            validation_metrics=best.metrics.as_dict(), threshold_choice=choice.as_dict(), **log.facts,
+            notes=list(log.notes), warnings=list(log.warnings), **provenance_extra,
         ),
+        threshold=choice.threshold,
     )
     return TrainingResult(
         model=model, metadata=metadata, history=best.history, best_epoch=best.epoch, device=info,
         label_counts=label_counts, train_pixels=train_pixels, validation_pixels=validation_pixels,
         seconds=time.perf_counter() - started, val_metrics=best.metrics, notes=log.notes,
-        warnings=log.warnings, config=config,
+        warnings=log.warnings, config=config, threshold=choice,
     )
+
+
+def describe_threshold(choice: ThresholdChoice) -> str:
+    """The log line saying which decision threshold the model file carries, and why."""
+    if choice.prior is None:
+        return f"Decision threshold 0.5: {choice.reason}"
+    return (f"Decision threshold {choice.threshold:.3g}, chosen on the validation regions for a scene about "
+            f"{choice.prior:.1%} changed (estimated from the model's probabilities on the scene); detection uses "
+            "it unless you give a threshold")
 
 
 def class_counts(labels: Sequence[np.ndarray]) -> dict:

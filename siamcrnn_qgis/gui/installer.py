@@ -38,16 +38,22 @@ class InstallPlan:
         return dependencies.format_command(self.command)
 
 
-def plan_installation(variant: str, folder: str | os.PathLike | None = None,
-                      python: str | None = None) -> InstallPlan:
-    """Build the pip command for a CPU or CUDA build; writes the constraints file that pins numpy."""
+def plan_installation(variant: str, folder: str | os.PathLike | None = None, python: str | None = None,
+                      identify=dependencies.interpreter_identity) -> InstallPlan:
+    """Build the pip command for a CPU or CUDA build with QGIS's own interpreter (a given ``python`` that
+    is another Python is refused); writes the constraints file that pins numpy."""
+    if python is not None:
+        problem = dependencies.interpreter_mismatch(python, identify=identify)
+        if problem:
+            raise RuntimeError(problem)
     python = python or dependencies.find_python_interpreter()
     target = Path(folder) if folder is not None else dependencies.dependency_folder()
     if python is None:
         manual = dependencies.pip_install_command("python3", variant, target)
         raise RuntimeError(tr(
-            "Cannot find the Python interpreter QGIS uses (looked next to {prefix}). Install PyTorch in a "
-            "terminal with QGIS's Python: {command}").format(
+            "Cannot find the Python interpreter QGIS uses (looked for one of Python {version} next to {prefix}). "
+            "Install PyTorch in a terminal with QGIS's Python: {command}").format(
+            version=sys.version.split()[0],
             prefix=sys.exec_prefix, command=dependencies.format_command(manual)))
     target.mkdir(parents=True, exist_ok=True)
     constraints = dependencies.write_constraints_file(target)

@@ -19,10 +19,25 @@ if TYPE_CHECKING:
 
 PROBABILITY_NODATA = -1.0
 CHANGE_NODATA = 255
+#: GDAL metadata of both rasters naming the model's training labels: Evaluate warns when they are its reference.
+TRAINING_LABELS_KEY = "SIAMCRNN_TRAINING_LABELS"
+TRAINING_LABEL_FIELD_KEY = "SIAMCRNN_TRAINING_LABEL_FIELD"
 PROBABILITY_STYLE = "probability.qml"
 CHANGE_STYLE = "change.qml"
 #: Bins of the probability histogram (over 0..1) kept for reports.
 HISTOGRAM_BINS = 20
+
+
+def output_metadata(model_path: str, threshold: float, tile_size: int, metadata) -> dict[str, str]:
+    """The provenance both rasters carry: the model file, the threshold, the tile size, and the model's
+    training labels as its file records them (``metadata`` is the model's ``ModelMetadata``)."""
+    found = {"SIAMCRNN_MODEL": str(model_path), "SIAMCRNN_THRESHOLD": f"{threshold:g}",
+             "SIAMCRNN_TILE_SIZE": str(tile_size)}
+    labels = metadata.provenance.get("labels") or {}
+    if isinstance(labels, dict) and labels.get("source"):
+        found[TRAINING_LABELS_KEY] = str(labels["source"])
+        found[TRAINING_LABEL_FIELD_KEY] = str(labels.get("field", ""))
+    return found
 
 
 class ChangeMaps:

@@ -231,18 +231,21 @@ def rasterize_labels(
     grid: RasterGrid,
     field: str = LABEL_FIELD,
     layer_name: str | None = None,
+    grid_owner: str = "T1",
 ) -> tuple[np.ndarray, LabelReport]:
     """Burn label features onto ``grid`` (see the module docstring for the rules).
 
     ``vector_path`` may be a QGIS source string ('file.gpkg|layername=labels'); ``layer_name`` overrides
-    the layer it names. Returns the uint8 label array [height, width] and the report.
+    the layer it names; ``grid_owner`` names the raster whose grid it is, in messages ("T1", "the change
+    map"). Returns the uint8 label array [height, width] and the report.
     """
+    owner = grid_owner[0].upper() + grid_owner[1:]
     dataset, layer, description = _open_layer(str(vector_path), layer_name)
     index = _check_field(layer, field, description)
     if layer.GetFeatureCount() == 0:
         raise InputError(
             f"the label layer {description} has no features: draw polygons with {field} = 0 (unchanged) "
-            f"and {field} = 1 (changed) over T1 first"
+            f"and {field} = 1 (changed) over {grid_owner} first"
         )
     report = LabelReport()
     layer_srs = layer.GetSpatialRef()
@@ -250,8 +253,8 @@ def rasterize_labels(
     to_grid = None
     if not grid.has_crs:
         report.messages.append(
-            f"T1 has no CRS: the coordinates of {description} are used as they are, in the coordinates "
-            "QGIS draws T1 in (x = column, y = −row for an image without georeferencing)"
+            f"{owner} has no CRS: the coordinates of {description} are used as they are, in the coordinates "
+            f"QGIS draws {grid_owner} in (x = column, y = −row for an image without georeferencing)"
         )
     elif not layer_wkt:
         report.messages.append(
@@ -265,7 +268,7 @@ def rasterize_labels(
                 f"could not reproject {description} from {crs_label(layer_wkt)} to {grid.crs_name}: {exc}"
             ) from None
         report.reprojected = True
-        report.messages.append(f"Labels reprojected from {crs_label(layer_wkt)} to T1's {grid.crs_name}")
+        report.messages.append(f"Labels reprojected from {crs_label(layer_wkt)} to {grid_owner}'s {grid.crs_name}")
 
     footprint = _footprint(grid)
     burner = _Burner(grid)
@@ -303,7 +306,7 @@ def rasterize_labels(
     del dataset
 
     if report.features_used == 0:
-        raise InputError(_nothing_usable(report, description, field, labels_envelope, grid))
+        raise InputError(_nothing_usable(report, description, field, labels_envelope, grid, grid_owner))
     conflicts = masks[UNCHANGED] & masks[CHANGED]
     labels = np.full((grid.height, grid.width), UNLABELLED, dtype=np.uint8)
     labels[masks[UNCHANGED]] = UNCHANGED
@@ -312,7 +315,7 @@ def rasterize_labels(
     report.conflict_pixels = int(conflicts.sum())
     report.unchanged_pixels = int((labels == UNCHANGED).sum())
     report.changed_pixels = int((labels == CHANGED).sum())
-    report.messages.extend(_feature_messages(report, description, field))
+    report.messages.extend(_feature_messages(report, description, field, grid_owner))
     return labels, report
 
 
@@ -325,19 +328,20 @@ def _transform(geometry: ogr.Geometry, to_grid) -> int:
             return 1
 
 
-def _nothing_usable(report: LabelReport, description: str, field: str, envelope, grid: RasterGrid) -> str:
+def _nothing_usable(report: LabelReport, description: str, field: str, envelope, grid: RasterGrid,
+                    grid_owner: str) -> str:
     if report.features_outside and envelope.GetGeometryCount():
         xmin, xmax, ymin, ymax = envelope.GetEnvelope()
         return (
-            f"the labels of {description} lie entirely outside T1: they cover x {xmin:.10g} to {xmax:.10g}, "
-            f"y {ymin:.10g} to {ymax:.10g}, T1 covers {grid.describe_extent()}; check that the labels were "
-            "drawn over T1 and that the layer's CRS is set correctly"
+            f"the labels of {description} lie entirely outside {grid_owner}: they cover x {xmin:.10g} to "
+            f"{xmax:.10g}, y {ymin:.10g} to {ymax:.10g}, {grid_owner} covers {grid.describe_extent()}; check "
+            f"that the labels were drawn over {grid_owner} and that the layer's CRS is set correctly"
         )
     reasons = [
         (report.features_other_values, f"have values other than 0 and 1 (or NULL) in field {field!r}"),
         (report.features_null_geometry, "have no geometry"),
         (report.features_skipped_invalid, "have invalid geometries that could not be repaired"),
-        (report.features_outside, "lie outside T1 or could not be reprojected"),
+        (report.features_outside, f"lie outside {grid_owner} or could not be reprojected"),
     ]
     listing = "; ".join(f"{count:,} {reason}" for count, reason in reasons if count)
     return (
@@ -346,18 +350,19 @@ def _nothing_usable(report: LabelReport, description: str, field: str, envelope,
     )
 
 
-def _feature_messages(report: LabelReport, description: str, field: str) -> list[str]:
+def _feature_messages(report: LabelReport, description: str, field: str, grid_owner: str) -> list[str]:
     messages = [
         f"Rasterised {_plural(report.features_used, 'label feature')} of {description}, field {field!r}, "
-        f"onto T1's grid: {report.unchanged_pixels:,} unchanged and {report.changed_pixels:,} changed pixels"
+        f"onto {grid_owner}'s grid: {report.unchanged_pixels:,} unchanged and {report.changed_pixels:,} changed "
+        "pixels"
     ]
     notes = [
         (report.features_other_values, f"values other than 0 and 1 (or NULL) in field {field!r}: ignored"),
         (report.features_null_geometry, "no geometry: ignored"),
         (report.features_invalid_repaired, "invalid geometry, repaired"),
         (report.features_skipped_invalid, "invalid geometry that could not be repaired: skipped"),
-        (report.features_outside, "entirely outside T1 (or not reprojectable): ignored"),
-        (report.features_partly_outside, "partly outside T1: only the part inside is used"),
+        (report.features_outside, f"entirely outside {grid_owner} (or not reprojectable): ignored"),
+        (report.features_partly_outside, f"partly outside {grid_owner}: only the part inside is used"),
         (report.features_touching_rule, "smaller or thinner than a pixel: marks the pixels it touches"),
     ]
     messages += [f"{_plural(count, 'feature')} with {note}" for count, note in notes if count]
@@ -405,10 +410,11 @@ def _scan_label_raster(source: GdalRasterSource, labels: np.ndarray | None) -> _
 
 
 def read_label_raster(
-    path: str | os.PathLike, grid: RasterGrid, workdir: str | os.PathLike
+    path: str | os.PathLike, grid: RasterGrid, workdir: str | os.PathLike, grid_owner: str = "T1"
 ) -> tuple[np.ndarray, LabelReport]:
     """Read a label raster onto ``grid`` (nearest neighbour when it is on another grid); see the module
-    docstring for the value rules. Returns the uint8 label array [height, width] and the report.
+    docstring for the value rules; ``grid_owner`` names the raster whose grid it is, in messages. Returns
+    the uint8 label array [height, width] and the report.
 
     The raster is read window by window: memory is the uint8 labels plus one window."""
     report = LabelReport()
@@ -430,9 +436,9 @@ def read_label_raster(
     if not on_grid:
         aligned = align_to_grid(path, grid, workdir, "nearest")
         if aligned == str(path):
-            report.messages.append(f"{name} has no CRS: its pixels are paired with T1's pixel for pixel")
+            report.messages.append(f"{name} has no CRS: its pixels are paired with {grid_owner}'s pixel for pixel")
         else:
-            report.messages.append(f"{name} was resampled onto T1's grid with nearest neighbour")
+            report.messages.append(f"{name} was resampled onto {grid_owner}'s grid with nearest neighbour")
         with GdalRasterSource(aligned, bands=[1]) as source:
             counts = _scan_label_raster(source, labels)
         found.counts, found.other = counts.counts, counts.other
@@ -446,8 +452,8 @@ def read_label_raster(
     report.other_value_pixels = found.other
     if report.unchanged_pixels + report.changed_pixels == 0:
         raise InputError(
-            f"{name} has no pixel with 0 (unchanged) or 1 (changed) on T1's grid: check that it is a label "
-            "raster over T1 (0 = unchanged, 1 = changed, 255 or nodata = unlabelled)"
+            f"{name} has no pixel with 0 (unchanged) or 1 (changed) on {grid_owner}'s grid: check that it is "
+            f"a label raster over {grid_owner} (0 = unchanged, 1 = changed, 255 or nodata = unlabelled)"
         )
     report.messages.append(
         f"Label raster {name}: {report.unchanged_pixels:,} unchanged and "

@@ -77,6 +77,15 @@ class RasterGrid:
         return bool(srs is not None and srs.IsGeographic())
 
     @property
+    def metres_per_unit(self) -> float | None:
+        """Length of one CRS unit in metres for a projected CRS (1.0 for metres, 0.3048 for feet); None
+        for a geographic CRS or no CRS."""
+        srs = spatial_ref(self.crs_wkt)
+        if srs is None or not srs.IsProjected():
+            return None
+        return float(srs.GetLinearUnits()) or None
+
+    @property
     def is_north_up(self) -> bool:
         """No rotation and rows going down (negative y pixel size): what a VRT warp can target."""
         gt = self.geotransform
@@ -145,6 +154,15 @@ def open_raster(path: str | os.PathLike) -> gdal.Dataset:
 def read_grid(path: str | os.PathLike) -> RasterGrid:
     """The pixel grid of a raster file; InputError naming the file when it is not a readable raster."""
     return RasterGrid.from_dataset(open_raster(path))
+
+
+def read_metadata(path: str | os.PathLike) -> dict[str, str]:
+    """The dataset's GDAL metadata items (e.g. SIAMCRNN_MODEL of a change map); {} when the file cannot be
+    read."""
+    try:
+        return dict(open_raster(path).GetMetadata() or {})
+    except InputError:
+        return {}
 
 
 def _nodata_hits(values: np.ndarray, nodata: float | None) -> np.ndarray | None:

@@ -3,6 +3,7 @@ translation of engine errors, progress and cancel between Processing and ``core`
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 import tempfile
@@ -72,6 +73,53 @@ class SiamCRNNAlgorithm(Translatable, QgsProcessingAlgorithm):
 
     def helpUrl(self) -> str:  # noqa: N802
         return metadata().get("homepage", "")
+
+    def parameters_help(self, texts: dict[str, str]) -> str:
+        """The help's list of parameters: each one's on-screen label with its id in parentheses (for the
+        command line), in the order of the form, advanced parameters last under their own heading."""
+        definitions = self.parameterDefinitions()
+        advanced = [d for d in definitions if d.flags() & PARAMETER_ADVANCED]
+        basic = [d for d in definitions if not d.flags() & PARAMETER_ADVANCED]
+        ordered = [d for d in basic if not d.isDestination()] + [d for d in basic if d.isDestination()]
+
+        def items(group) -> str:
+            return "".join(f"<li><b>{html.escape(d.description())}</b> ({d.name()}): {texts.get(d.name(), '')}</li>"
+                           for d in group)
+
+        out = "<h3>" + self.tr("Parameters") + "</h3><ul>" + items(ordered) + "</ul>"
+        if advanced:
+            out += "<h3>" + self.tr("Advanced parameters") + "</h3><ul>" + items(advanced) + "</ul>"
+        return out
+
+    def area_text(self, area: float, grid) -> str:
+        """An area in a readable unit with thousands separators: m², ha or km² when the CRS is in metres or
+        feet, square degrees for a geographic CRS, pixels without a CRS."""
+        metres = grid.metres_per_unit
+        if metres is not None:
+            square_metres = area * metres * metres
+            if square_metres < 10_000:
+                return f"{square_metres:,.0f} m²"
+            if square_metres < 10_000_000:
+                return f"{square_metres / 10_000:,.2f} ha"
+            return f"{square_metres / 1_000_000:,.2f} km²"
+        if grid.is_geographic:
+            return self.tr("{area:,.6f} square degrees").format(area=area)
+        if grid.has_crs:
+            return self.tr("{area:,.0f} map units²").format(area=area)
+        return self.tr("{area:,.0f} pixels").format(area=area)
+
+    def warn_if_temporary(self, path: str, feedback: QgsProcessingFeedback, parameter: str) -> None:
+        """Say plainly that a temporary output disappears with the session, and how to keep it."""
+        from .session import is_temporary, remember_folder
+
+        if not is_temporary(path):
+            remember_folder(path)
+            return
+        definition = self.parameterDefinition(parameter)
+        feedback.pushWarning(self.tr(
+            "{label} was saved to a temporary file, {path}, which QGIS deletes when it closes. To keep it, "
+            "copy that file elsewhere now, or run again with a file chosen for {label} ({name}).").format(
+            label=definition.description(), path=path, name=parameter))
 
     def help_footer(self) -> str:
         """Label conventions and the citation, appended to every algorithm's help."""
@@ -229,7 +277,8 @@ class SiamCRNNAlgorithm(Translatable, QgsProcessingAlgorithm):
             raise QgsProcessingException(str(error)) from None
         except MemoryError:
             raise QgsProcessingException(
-                self.tr("Out of memory. Use a smaller TILE_SIZE or BATCH_SIZE, or fewer bands.")
+                self.tr("Out of memory. Use a smaller Tile size (TILE_SIZE) or Batch size (BATCH_SIZE), or fewer "
+                        "bands.")
             ) from None
 
     @contextmanager
@@ -240,6 +289,18 @@ class SiamCRNNAlgorithm(Translatable, QgsProcessingAlgorithm):
             yield path
         finally:
             shutil.rmtree(path, ignore_errors=True)
+
+
+def same_source(first: str, second: str) -> bool:
+    """Two layer sources naming the same file (or /vsi… or driver string) and, where both name one, the same
+    layer of it ('labels.gpkg|layername=labels')."""
+    def parts(source: str) -> tuple[str, str]:
+        path, *options = source.split("|")
+        layer = next((o.split("=", 1)[1].lower() for o in options if o.lower().startswith("layername=")), "")
+        return (os.path.normcase(os.path.realpath(path)) if os.path.exists(path) else path), layer
+
+    (path_1, layer_1), (path_2, layer_2) = parts(first), parts(second)
+    return path_1 == path_2 and (not layer_1 or not layer_2 or layer_1 == layer_2)
 
 
 def progress_callback(feedback: QgsProcessingFeedback, start: float = 0.0,

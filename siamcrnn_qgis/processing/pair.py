@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from qgis.core import (
     QgsProcessingContext,
+    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterBand,
     QgsProcessingParameterEnum,
@@ -15,7 +16,11 @@ from qgis.core import (
 from ..core.architectures import architecture_names, get_architecture
 from ..core.options import DEVICE_CHOICES, PRECISION_CHOICES
 from ..io.raster import GdalRasterSource, RasterGrid, prepare_pair
-from .base import SiamCRNNAlgorithm
+from . import session
+from .base import SiamCRNNAlgorithm, same_source
+
+NAME_LENGTH = 20  # longest layer name kept whole in an output's name
+
 
 
 def architecture_defaults(field: str, detection: bool = False, unset: str = "") -> str:
@@ -62,60 +67,68 @@ class PairAlgorithm(SiamCRNNAlgorithm):
     PRECISION = "PRECISION"
 
     def add_pair_parameters(self) -> None:
-        self.addParameter(QgsProcessingParameterRasterLayer(self.T1, self.tr("T1 image (earlier date)")))
-        self.addParameter(QgsProcessingParameterRasterLayer(self.T2, self.tr("T2 image (later date)")))
-        for key, parent, label in (
-            (self.T1_BANDS, self.T1, self.tr("T1 bands (default: all)")),
-            (self.T2_BANDS, self.T2, self.tr("T2 bands (default: all)")),
-        ):
+        """T1 and T2 (in the desktop: the pair used last, never SiamCRNN's own outputs first), and their bands."""
+        t1_default, t2_default = session.default_pair()
+        self.addParameter(QgsProcessingParameterRasterLayer(self.T1, self.tr("T1 image (earlier date)"), t1_default))
+        self.addParameter(QgsProcessingParameterRasterLayer(self.T2, self.tr("T2 image (later date)"), t2_default))
+        for key, parent, label in ((self.T1_BANDS, self.T1, self.tr("T1 bands")),
+                                   (self.T2_BANDS, self.T2, self.tr("T2 bands"))):
             self.addParameter(QgsProcessingParameterBand(key, label, None, parent, True, True))
 
     def add_device_parameter(self) -> None:
         """DEVICE and PRECISION, both advanced."""
-        device = QgsProcessingParameterEnum(
-            self.DEVICE, self.tr("Device (auto: CUDA GPU, then Apple GPU, then CPU)"), list(DEVICE_CHOICES),
-            defaultValue="auto",
-        )
-        device.setUsesStaticStrings(True)
-        self.add_advanced_parameter(device)
-        precision = QgsProcessingParameterEnum(
-            self.PRECISION, self.tr("Precision (auto: bfloat16 on NVIDIA GPUs, float32 elsewhere)"),
-            list(PRECISION_CHOICES), defaultValue="auto",
-        )
-        precision.setUsesStaticStrings(True)
-        self.add_advanced_parameter(precision)
+        for key, label, choices in ((self.DEVICE, self.tr("Device"), DEVICE_CHOICES),
+                                    (self.PRECISION, self.tr("Precision"), PRECISION_CHOICES)):
+            parameter = QgsProcessingParameterEnum(key, label, list(choices), defaultValue="auto")
+            parameter.setUsesStaticStrings(True)
+            self.add_advanced_parameter(parameter)
 
-    def pair_help(self) -> str:
-        return (
-            "<li><b>T1</b>, <b>T2</b>: "
-            + self.tr(
-                "the two dates. T1 defines the output grid; a T2 with another CRS, resolution or extent is "
-                "warped onto it (the inputs are never modified). Images without a CRS (e.g. PNG pairs) must "
-                "have the same size and are taken pixel for pixel."
-            )
-            + "</li><li><b>T1_BANDS</b>, <b>T2_BANDS</b>: "
-            + self.tr("bands to use from each date, in order (default: all bands).")
-            + "</li><li><b>DEVICE</b>: "
-            + self.tr("auto uses an NVIDIA GPU (CUDA), then an Apple GPU (MPS), then the CPU.")
-            + "</li><li><b>PRECISION</b>: "
-            + self.tr("auto computes in bfloat16 on NVIDIA GPUs (where the patch network still trains in "
-                      "float32) and in float32 elsewhere. bfloat16 on the CPU is faster only on CPUs that "
-                      "compute it natively, and the log says whether yours does: detection ran two to three "
-                      "times faster on an Intel Xeon with AMX, and 1.84 (fcn) to 1.91 (patch) times faster on "
-                      "an AMD EPYC with AVX-512 BF16; on other CPUs it is likely slower. Detection "
-                      "probabilities then differ from float32 by up to about 0.05, and up to about 0.14 % of the "
-                      "pixels change class.")
-            + "</li>"
-        )
+    def pair_help(self) -> dict[str, str]:
+        """Help texts of T1, T2, their bands, DEVICE and PRECISION, for :meth:`parameters_help`."""
+        bands = self.tr("the bands to use, in order (default: all bands).")
+        return {
+            self.T1: self.tr("the earlier image. It defines the grid of every output: CRS, pixel size and "
+                             "extent."),
+            self.T2: self.tr("the later image. One with another CRS, resolution or extent is warped onto T1's "
+                             "grid (the file itself is not changed). Images without a CRS, such as PNG pairs, "
+                             "must have the same size and are matched pixel for pixel. T1 and T2 must differ, "
+                             "unless they are the same file with different bands."),
+            self.T1_BANDS: bands, self.T2_BANDS: bands,
+            self.DEVICE: self.tr("auto uses an NVIDIA GPU when there is one, then an Apple GPU, then the CPU. "
+                                 "Choose cpu to keep the GPU free for other work."),
+            self.PRECISION: self.tr(
+                "how exactly the network computes. auto is right for most users: on NVIDIA GPUs it uses a faster "
+                "half-size number format (bfloat16), elsewhere full precision (float32). Choose bfloat16 on a "
+                "CPU only when the log says this CPU computes it natively: detection then runs about two to "
+                "three times faster, probabilities move by a few hundredths at most and fewer than 2 pixels "
+                "in 1,000 change class. On other CPUs it is slower."),
+        }
 
     def resolve_pair(self, parameters: dict, context: QgsProcessingContext) -> PairSources:
-        """Main thread: layers → file sources and band lists."""
-        return PairSources(
+        """Main thread: layers → file sources and band lists; the same image twice is refused."""
+        sources = PairSources(
             t1=self.raster_source(parameters, self.T1, context),
             t2=self.raster_source(parameters, self.T2, context),
             t1_bands=self.parameterAsInts(parameters, self.T1_BANDS, context) or None,
             t2_bands=self.parameterAsInts(parameters, self.T2_BANDS, context) or None,
         )
+        if same_source(sources.t1, sources.t2) and sources.t1_bands == sources.t2_bands:
+            raise QgsProcessingException(self.tr(
+                "T1 and T2 are the same layer or file ({path}). Choose the earlier image as T1 and the later "
+                "image as T2.").format(path=sources.t1.split("|")[0]))
+        session.remember_pair(sources.t1, sources.t2)
+        self.pair_names = tuple(self.layer_name(parameters, key, context) for key in (self.T1, self.T2))
+        return sources
+
+    def layer_name(self, parameters: dict, name: str, context: QgsProcessingContext) -> str:
+        """A raster parameter's layer name, shortened for naming the outputs made from it."""
+        layer = self.parameterAsRasterLayer(parameters, name, context)
+        text = layer.name() if layer is not None and layer.name() else name
+        return text if len(text) <= NAME_LENGTH else text[:NAME_LENGTH - 1] + "…"
+
+    def output_name(self, label: str) -> str:
+        """'Change map (t1 → t2)': an output layer named after the pair it came from."""
+        return f"{label} ({self.pair_names[0]} → {self.pair_names[1]})"
 
     def device_name(self, parameters: dict, context: QgsProcessingContext) -> str:
         return self.parameterAsEnumString(parameters, self.DEVICE, context) or "auto"

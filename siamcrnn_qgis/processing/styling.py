@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProcessingLayerPostProcessorInterface,
+    QgsProject,
     QgsVectorLayer,
 )
 
@@ -43,8 +44,21 @@ class StyleOutputLayer(QgsProcessingLayerPostProcessorInterface):
                 layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueMap", CHANGE_FIELD_VALUE_MAP))
             if self.ready_to_draw:
                 self._start_drawing(layer)
+        self._unique_name(layer)
         layer.triggerRepaint()
         _PENDING.discard(self)
+
+    @staticmethod
+    def _unique_name(layer: QgsMapLayer) -> None:
+        """A second run's 'Change map (t1 → t2)' becomes 'Change map (t1 → t2) 2', so the layer lists tell
+        the runs apart."""
+        project = layer.project() or QgsProject.instance()
+        taken = {other.name() for other in project.mapLayers().values() if other.id() != layer.id()}
+        name, number = layer.name(), 2
+        while name in taken:
+            name = f"{layer.name()} {number}"
+            number += 1
+        layer.setName(name)
 
     @staticmethod
     def _start_drawing(layer: QgsVectorLayer) -> None:
@@ -57,11 +71,15 @@ class StyleOutputLayer(QgsProcessingLayerPostProcessorInterface):
 
 
 def style_output(algorithm, context: QgsProcessingContext, output_path: str, style_name: str,
-                 ready_to_draw: bool = False) -> None:
-    """Attach a style post-processor to an output that Processing will load, kept alive by the algorithm."""
+                 ready_to_draw: bool = False, name: str | None = None) -> None:
+    """Attach a style post-processor to an output that Processing will load, kept alive by the algorithm;
+    ``name`` names the layer (so that two runs' outputs can be told apart)."""
     if not context.willLoadLayerOnCompletion(output_path):
         return
     processor = StyleOutputLayer(style_name, ready_to_draw)
     algorithm.keep_post_processor(processor)
     _PENDING.add(processor)
-    context.layerToLoadOnCompletionDetails(output_path).setPostProcessor(processor)
+    details = context.layerToLoadOnCompletionDetails(output_path)
+    details.setPostProcessor(processor)
+    if name:
+        details.name = name

@@ -99,7 +99,8 @@ def write_pairs(path: Path, rows: list[str]) -> Path:
 
 @pytest.fixture(scope="session")
 def model_files(tmp_path_factory) -> dict[str, str]:
-    """Untrained, seeded patch and fcn models for 6-band pairs (the weights do not matter for equality)."""
+    """Untrained, seeded patch and fcn models for 6-band pairs (the weights do not matter for equality), with
+    a threshold of their own, as Train writes."""
     import torch
 
     from siamcrnn_qgis.core.fcn.model import FCNSiamCRNN
@@ -114,9 +115,11 @@ def model_files(tmp_path_factory) -> dict[str, str]:
         torch.manual_seed(3)
         model = network(6, 6, shared=True)
         paths[name] = str(folder / f"{name}.safetensors")
+        # the patch model smooths over 5×5 as Train's do, so windows must read their neighbours' pixels
+        hyperparameters = {**model.hyperparameters(), **({"smoothing": 5} if name == "patch" else {})}
         save_model(paths[name], model, ModelMetadata(
             architecture=name, bands_t1=6, bands_t2=6, band_names_t1=["b"] * 6, band_names_t2=["b"] * 6,
-            shared=True, stats_t1=stats, stats_t2=stats, hyperparameters=model.hyperparameters()))
+            shared=True, stats_t1=stats, stats_t2=stats, hyperparameters=hyperparameters, threshold=0.45))
     return paths
 
 

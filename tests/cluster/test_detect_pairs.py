@@ -50,7 +50,7 @@ def test_pairs_equal_single_machine_detect_bit_for_bit(client, pair_folder, mode
         [f"{name}/{file}" for name in ("a", "b", "warped") for file in (
             "probability.tif", "probability.qml", "change.tif", "change.qml", "detection.json")] + ["summary.csv"])
     dataset = gdal.Open(str(tmp_path / "out" / "a" / "probability.tif"))
-    assert dataset.GetMetadataItem("SIAMCRNN_THRESHOLD") == "0.5"
+    assert dataset.GetMetadataItem("SIAMCRNN_THRESHOLD") == "0.45"  # the model's, as Detect uses it
     assert dataset.GetMetadataItem("SIAMCRNN_TILE_SIZE") == "16"
     assert dataset.GetMetadataItem("COMPRESSION", "IMAGE_STRUCTURE") == "DEFLATE"
     assert dataset.GetRasterBand(1).GetNoDataValue() == -1
@@ -61,7 +61,7 @@ def test_pairs_equal_single_machine_detect_bit_for_bit(client, pair_folder, mode
     assert int(rows[0]["changed_pixels"]) == changed and int(rows[0]["valid_pixels"]) == 70 * 60
     assert float(rows[0]["changed_area"]) == pytest.approx(changed * 30 * 30)
     manifest = json.loads((tmp_path / "out" / "a" / "detection.json").read_text())
-    assert manifest["threshold"] == 0.5 and manifest["tile_size"] == 16 and manifest["windows"] == 6
+    assert manifest["threshold"] == 0.45 and manifest["tile_size"] == 16 and manifest["windows"] == 6
 
 
 def test_fcn_windows_blend_across_workers_bit_for_bit(client, pair_folder, model_files, references, tmp_path):
@@ -83,7 +83,7 @@ def test_a_pair_whose_input_is_missing_fails_alone(client, pair_folder, model_fi
                            RunHooks(warn=warnings.append))
     lost, b = summary.outcomes
     assert (lost.status, b.status) == ("failed", "done")
-    assert re.match(r"On worker tcp://127\.0\.0\.1:\d+ \(.+\): could not open .*nowhere/t1\.tif as a raster: the "
+    assert re.match(r"On worker tcp://127\.0\.0\.1:\d+ \(.+\): Could not open .*nowhere/t1\.tif as a raster: the "
                     r"file does not exist", lost.message), lost.message
     assert any(warning.startswith("lost: failed. On worker tcp://127.0.0.1:") for warning in warnings)
     assert np.array_equal(read_outputs(tmp_path / "out" / "b")["probability"], references["b"]["probability"])
@@ -160,7 +160,7 @@ def test_a_rerun_skips_complete_pairs_and_redoes_changed_ones(client, pair_folde
     third = bounded_detect(client, pairs, model_files["patch"], out, settings(threshold=0.4),
                            RunHooks(log=lines.append))
     assert [outcome.status for outcome in third.outcomes] == ["done", "done"]
-    assert any("a: recomputed" in line and "threshold 0.5 → 0.4" in line for line in lines)
+    assert any("a: recomputed" in line and "threshold 0.45 → 0.4" in line for line in lines)
     assert gdal.Open(str(out / "a" / "change.tif")).GetMetadataItem("SIAMCRNN_THRESHOLD") == "0.4"
 
 
@@ -168,7 +168,7 @@ def test_one_run_at_a_time_per_output_folder(client, pair_folder, model_files, t
     out = tmp_path / "out"
     out.mkdir()
     (out / LOCK_FILE).write_text(f"{socket.gethostname()} {os.getpid()}", encoding="utf-8")
-    with pytest.raises(InputError, match="another run .* is writing into"):
+    with pytest.raises(InputError, match="Another run .* is writing into"):
         bounded_detect(client, pairs_csv(tmp_path, pair_folder, ("b",)), model_files["patch"], out, settings())
     (out / LOCK_FILE).write_text(f"{socket.gethostname()} 999999999", encoding="utf-8")  # a run that ended
     assert bounded_detect(client, pairs_csv(tmp_path, pair_folder, ("b",)), model_files["patch"], out,

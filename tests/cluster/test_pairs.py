@@ -34,10 +34,10 @@ def test_a_header_names_the_columns_in_any_order(tmp_path):
 @pytest.mark.parametrize(("text", "words"), [
     ("", "holds no pair"),
     ("t1,t2\n", "holds no pair"),
-    ("/a.tif\n", "line 1 of .* has 1 values; each line holds t1,t2 and optionally a name"),
+    ("/a.tif\n", "Line 1 of .* has 1 values; each line holds t1,t2 and optionally a name"),
     ("/a.tif,/b.tif,n,extra\n", "has 4 values"),
-    ("/a.tif,,n\n", "line 1 of .* has no T2 image"),
-    ("/a1.tif,/x/scene.tif\n/a2.tif,/y/scene.tif\n", "line 1 of .* and line 2 of .* would both write into the "
+    ("/a.tif,,n\n", "Line 1 of .* has no T2 image"),
+    ("/a1.tif,/x/scene.tif\n/a2.tif,/y/scene.tif\n", "Line 1 of .* and line 2 of .* would both write into the "
                                                       "folder 'scene': give these pairs a name in a third column"),
     ("/a.tif,/b.tif,Same\n/c.tif,/d.tif,same\n", "would both write into the folder 'same': give each pair its own"),
     ("/a.tif,/b.tif,../up\n", "the name '../up' cannot be an output folder's name"),
@@ -51,10 +51,10 @@ def test_mistakes_are_sentences(tmp_path, text, words):
 
 
 def test_a_missing_or_unreadable_file(tmp_path):
-    with pytest.raises(InputError, match="the pairs file .*nothing.csv does not exist"):
+    with pytest.raises(InputError, match="The pairs file .*nothing.csv does not exist"):
         read_pairs(tmp_path / "nothing.csv")
     (tmp_path / "latin1.csv").write_bytes("/a.tif,/b.tif,caf\xe9\n".encode("latin-1"))
-    with pytest.raises(InputError, match="could not read the pairs file .* give a UTF-8 CSV file"):
+    with pytest.raises(InputError, match="Could not read the pairs file .* give a UTF-8 CSV file"):
         read_pairs(tmp_path / "latin1.csv")
 
 

@@ -174,7 +174,7 @@ def test_device_selection():
     info = select_device("cpu")
     assert info.kind == "cpu" and "CPU" in info.description and "thread" in info.description
     assert select_device("auto").kind in {"cuda", "mps", "cpu"}
-    with pytest.raises(DeviceError, match="unknown device"):
+    with pytest.raises(DeviceError, match="Unknown device"):
         select_device("tpu")
     if not torch.cuda.is_available():
         with pytest.raises(DeviceError, match="not available.*available: .*cpu"):
@@ -186,7 +186,7 @@ def test_precision_choices():
     assert not select_device("cpu", "float32").bfloat16
     info = select_device("cpu", "bfloat16")
     assert info.bfloat16 and "bfloat16" in info.description
-    with pytest.raises(DeviceError, match="unknown precision 'half'.*auto, bfloat16, float32"):
+    with pytest.raises(DeviceError, match="Unknown precision 'half'.*auto, bfloat16, float32"):
         select_device("cpu", "half")
     fcn, patch = get_architecture("fcn").train_in_bfloat16, get_architecture("patch").train_in_bfloat16
     assert fcn and not patch

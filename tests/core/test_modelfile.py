@@ -166,6 +166,28 @@ def test_newer_format_version(saved):
         load_model(path)
 
 
+def test_the_decision_threshold_round_trips_and_older_files_read_as_one_half(saved, tmp_path):
+    path, model, metadata = saved
+    assert read_metadata(path).threshold == 0.5  # made without a threshold choice
+    metadata.threshold = 0.8125
+    save_model(tmp_path / "with.safetensors", model, metadata)
+    assert read_metadata(tmp_path / "with.safetensors").threshold == 0.8125
+    header, data = _header(tmp_path / "with.safetensors")
+    stored = json.loads(header["__metadata__"]["siamcrnn"])
+    del stored["threshold"]  # as in files written by version 0.1
+    header["__metadata__"]["siamcrnn"] = json.dumps(stored)
+    _write(tmp_path / "old.safetensors", header, data)
+    assert read_metadata(tmp_path / "old.safetensors").threshold == 0.5
+
+
+@pytest.mark.parametrize("value", [0, 1, 1.7, -0.2, "high", None])
+def test_a_threshold_outside_zero_to_one_is_refused(saved, value):
+    path = saved[0]
+    _edit_metadata(path, threshold=value)
+    with pytest.raises(ModelFileError, match="decision threshold .* is not between 0 and 1"):
+        read_metadata(path)
+
+
 def test_unknown_architecture(saved):
     path = saved[0]
     _edit_metadata(path, architecture="transformer")

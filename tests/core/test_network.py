@@ -100,5 +100,5 @@ def test_resolve_shared(siamese, b1, b2, differ, expected):
 def test_resolve_shared_errors():
     with pytest.raises(InputError, match="equal band counts"):
         resolve_shared("shared", 1, 3)
-    with pytest.raises(InputError, match="unknown siamese option"):
+    with pytest.raises(InputError, match="Unknown siamese option"):
         resolve_shared("twins", 3, 3)

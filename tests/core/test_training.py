@@ -116,9 +116,9 @@ def test_input_errors(pair):
         train(ArraySource(t1), ArraySource(t2), only_unchanged, TrainingConfig(**FAST))
     with pytest.raises(InputError, match="same pixel grid"):
         train(ArraySource(t1), ArraySource(t2[:, :-1]), labels, TrainingConfig(**FAST))
-    with pytest.raises(InputError, match="unknown architecture 'vit'"):
+    with pytest.raises(InputError, match="Unknown architecture 'vit'"):
         train(ArraySource(t1), ArraySource(t2), labels, TrainingConfig(architecture="vit"))
-    with pytest.raises(InputError, match="epochs must be at least 1"):
+    with pytest.raises(InputError, match="Invalid training options: epochs must be at least 1"):
         train(ArraySource(t1), ArraySource(t2), labels, TrainingConfig(epochs=0))
     with pytest.raises(InputError, match="equal band counts"):
         train(ArraySource(t1), ArraySource(t2), labels, TrainingConfig(siamese="shared", **FAST))

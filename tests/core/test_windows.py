@@ -67,8 +67,10 @@ def by_windows(model, metadata, t1, t2, options: DetectionOptions, side: int, ba
     return result, windows
 
 
-def test_patch_windows_equal_detect_bit_for_bit():
+@pytest.mark.parametrize("smoothing", [1, 5])  # 5: as Train makes patch models, a 5×5 mean over neighbours
+def test_patch_windows_equal_detect_bit_for_bit(smoothing):
     model, metadata = make_model(2, 3)
+    metadata.hyperparameters["smoothing"] = smoothing
     t1, t2, _ = synthetic_pair(30, 40, 2, 3)
     t1[:, 3:6, 7:9] = np.nan  # nodata inside a window and across a tile edge
     options = DetectionOptions(tile_size=8, batch_size=40, device="cpu")  # a tile's batches: 40 + 24 pixels
@@ -136,9 +138,10 @@ def test_statistics_measured_apart_merge_to_the_same_bits():
         merge_moments([None, None], 3, "T2")
 
 
-def test_threshold_default_and_range():
+def test_threshold_default_is_the_models_own():
     _, metadata = make_model(1, 1)
-    assert resolve_threshold(None, metadata) == 0.5
-    assert resolve_threshold(0.3, metadata) == 0.3
+    assert resolve_threshold(None, metadata) == 0.5  # files made before models carried one
+    metadata.threshold = 0.37
+    assert resolve_threshold(None, metadata) == 0.37 and resolve_threshold(0.3, metadata) == 0.3
     with pytest.raises(InputError, match="between 0 and 1"):
         resolve_threshold(1.5, metadata)

@@ -3,6 +3,8 @@ platform, the numpy constraint, the CPU / CUDA index URLs. Nothing is downloaded
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -100,9 +102,31 @@ def test_a_folder_without_torch_leaves_the_systems_torch(tmp_path):
     assert completed.stdout.splitlines()[1] == f"{torch.__version__} {torch.__file__}"
 
 
-def test_interpreter_on_linux_is_sys_executable_when_it_is_python(tmp_path):
+QGIS_PYTHON = ((3, 12, 4), "/qgis/prefix")  # the Python the (imagined) QGIS runs
+
+
+def reports(*interpreters: Path, as_qgis=QGIS_PYTHON, others=((3, 11, 7), "/home/me/.pyenv/versions/3.11.7")):
+    """A stand-in for running each candidate: the given files report QGIS's Python, any other file another."""
+    chosen = {str(path) for path in interpreters}
+    return lambda python: as_qgis if python in chosen else others
+
+
+def find(platform: str, executable: Path, exec_prefix: Path, *qgis_pythons: Path) -> str | None:
+    return dependencies.find_python_interpreter(platform, str(executable), str(exec_prefix), expected=QGIS_PYTHON,
+                                                identify=reports(*qgis_pythons))
+
+
+def test_interpreter_on_linux_is_sys_executable_when_it_is_qgis_python(tmp_path):
     python = _touch(tmp_path / "bin" / "python3.11")
-    assert dependencies.find_python_interpreter("linux", str(python), str(tmp_path)) == str(python)
+    assert find("linux", python, tmp_path, python) == str(python)
+
+
+def test_a_python_first_on_path_that_is_another_python_is_skipped(tmp_path):
+    """sys.executable is a pyenv shim found first on PATH (3.11.7); QGIS runs the one under its prefix."""
+    shim = _touch(tmp_path / "home" / ".pyenv" / "shims" / "python3")
+    own = _touch(tmp_path / "usr" / "bin" / "python3")
+    assert find("linux", shim, tmp_path / "usr", own) == str(own)
+    assert find("linux", shim, tmp_path / "usr") is None  # nothing matches: refuse rather than guess
 
 
 @pytest.mark.parametrize("platform", ["win32", "darwin"])
@@ -111,11 +135,13 @@ def test_interpreter_is_never_the_qgis_binary(tmp_path, platform):
         qgis_binary = _touch(tmp_path / "bin" / "qgis-bin.exe")
         prefix = tmp_path / "apps" / "Python312"
         expected = _touch(prefix / "python.exe")
+        _touch(prefix / "python3.exe")  # another interpreter there, but not QGIS's: skipped
     else:  # QGIS.app/Contents/MacOS/QGIS, Python in the app's framework
         qgis_binary = _touch(tmp_path / "QGIS.app" / "Contents" / "MacOS" / "QGIS")
         prefix = tmp_path / "QGIS.app" / "Contents" / "Frameworks" / "Python.framework" / "Versions" / "Current"
+        _touch(prefix / "bin" / "python3.12")
         expected = _touch(prefix / "bin" / "python3")
-    found = dependencies.find_python_interpreter(platform, str(qgis_binary), str(prefix))
+    found = find(platform, qgis_binary, prefix, expected, qgis_binary)
     assert found == str(expected)
     assert found != str(qgis_binary)
 
@@ -123,12 +149,33 @@ def test_interpreter_is_never_the_qgis_binary(tmp_path, platform):
 def test_interpreter_on_macos_next_to_the_app_binary(tmp_path):
     qgis_binary = _touch(tmp_path / "QGIS.app" / "Contents" / "MacOS" / "QGIS")
     expected = _touch(tmp_path / "QGIS.app" / "Contents" / "MacOS" / "bin" / "python3")
-    assert dependencies.find_python_interpreter("darwin", str(qgis_binary), str(tmp_path / "nowhere")) == str(expected)
+    assert find("darwin", qgis_binary, tmp_path / "nowhere", expected) == str(expected)
 
 
 def test_interpreter_not_found_is_none(tmp_path):
     qgis_binary = _touch(tmp_path / "qgis-bin.exe")
-    assert dependencies.find_python_interpreter("win32", str(qgis_binary), str(tmp_path / "apps")) is None
+    assert find("win32", qgis_binary, tmp_path / "apps") is None
+
+
+def test_a_real_python3_first_on_path_is_not_chosen(tmp_path, monkeypatch):
+    """Really run: a python3 script first on PATH that reports another version; the interpreter chosen is
+    this Python's own, and the install plan names it."""
+    from siamcrnn_qgis.gui.installer import plan_installation
+
+    shims = tmp_path / "shims"
+    shims.mkdir()
+    shim = shims / "python3"
+    shim.write_text("#!/bin/sh\necho 3 99 1\necho /opt/other-python\n")
+    shim.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{shims}{os.pathsep}{os.environ['PATH']}")
+    assert shutil.which("python3") == str(shim)
+    found = dependencies.find_python_interpreter("linux", str(shim), sys.exec_prefix)
+    assert found is not None and found != str(shim)
+    assert dependencies.interpreter_identity(found) == ((tuple(sys.version_info[:3])), sys.prefix)
+    plan = plan_installation("cpu", folder=tmp_path / "deps", python=found)
+    assert plan.command[0] == found
+    with pytest.raises(RuntimeError, match=r"is Python 3\.99\.1 \(/opt/other-python\), but QGIS runs Python"):
+        plan_installation("cpu", folder=tmp_path / "deps", python=str(shim))
 
 
 def test_constraints_pin_every_distribution_the_interpreter_has(tmp_path, monkeypatch):

@@ -1,9 +1,12 @@
-"""The real QGIS desktop under Xvfb: the plugin deployed into a temporary profile, the sample pair opened,
-siamcrnn:detect run with styled outputs, the Processing Toolbox showing SiamCRNN, and a screenshot.
+"""The real QGIS desktop under Xvfb, as a new analyst meets it: the plugin deployed into a fresh profile,
+a saved project with the sample pair and its label polygons, then Create training label layer, the Train
+and Detect dialogs run for real (their defaults checked, screenshots taken), the outputs loaded, named and
+styled, Evaluate against the training labels, the PyTorch installer's interpreter with another python3
+first on PATH, and the main window with the change polygons (desktop_session.py does the clicking).
 
 Skipped (with the reason) where the qgis program or Xvfb is missing; under CI=true that is a failure.
-SIAMCRNN_WINDOW_MODEL=<model.safetensors> reuses a trained model instead of training a quick one, and
-SIAMCRNN_SCREENSHOT=<file.png> keeps a copy of the screenshot (how docs/screenshot.png is made).
+SIAMCRNN_SCREENSHOTS=<folder> keeps copies of the three pictures (how docs/screenshot.png,
+docs/train_dialog.png and docs/detect_dialog.png are made).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SESSION_SCRIPT = Path(__file__).with_name("desktop_session.py")
-TIME_LIMIT_S = 240
+TIME_LIMIT_S = 360
 SCREEN = (1600, 1000)
 
 
@@ -56,19 +59,6 @@ def x_display(tmp_path):
     server.wait(timeout=10)
 
 
-@pytest.fixture
-def model_file(qgis_app, sample, tmp_path) -> str:
-    given = os.environ.get("SIAMCRNN_WINDOW_MODEL")
-    if given:
-        return given
-    import processing
-
-    path = str(tmp_path / "quick.safetensors")
-    processing.run("siamcrnn:train", {"T1": sample["t1"], "T2": sample["t2"], "LABELS": sample["labels"],
-                                      "EPOCHS": 1, "OUTPUT_MODEL": path})
-    return path
-
-
 def deploy_profile(root: Path) -> Path:
     """A fresh profile with the assembled plugin enabled, English UI, no version check."""
     sys.path.insert(0, str(REPO_ROOT / "scripts"))
@@ -85,21 +75,38 @@ def deploy_profile(root: Path) -> Path:
     return profile
 
 
-def test_desktop_window_shows_styled_change_map_and_toolbox(x_display, model_file, sample, tmp_path):
+PICTURES = {"screenshot": "screenshot.png", "train_dialog": "train_dialog.png", "detect_dialog": "detect_dialog.png"}
+
+
+def other_python3(folder: Path) -> Path:
+    """A python3 that is another Python (as a pyenv shim of another version would be), to put first on PATH."""
+    folder.mkdir()
+    shim = folder / "python3"
+    shim.write_text("#!/bin/sh\necho 3 99 0\necho /opt/another-python\n")
+    shim.chmod(0o755)
+    return folder
+
+
+def test_a_new_analyst_trains_detects_and_evaluates_in_the_real_window(x_display, sample, tmp_path):
     qgis, _ = require_desktop()
     profiles = tmp_path / "qgis"
     deploy_profile(profiles)
+    project = tmp_path / "project"
+    project.mkdir()
     params = {
-        "t1": sample["t1"], "t2": sample["t2"], "model": model_file,
-        "probability": str(tmp_path / "probability.tif"), "change": str(tmp_path / "change.tif"),
-        "screenshot": str(tmp_path / "screenshot.png"), "report": str(tmp_path / "report.json"),
-        "size": list(SCREEN),
+        "t1": sample["t1"], "t2": sample["t2"], "labels": sample["labels"],
+        "project": str(project / "analysis.qgz"), "probability": str(tmp_path / "probability.tif"),
+        "change": str(tmp_path / "change.tif"), "polygons": str(tmp_path / "changes.gpkg"),
+        "evaluation": str(tmp_path / "evaluation.html"), "dependencies": str(tmp_path / "deps" / "python3"),
+        "report": str(tmp_path / "report.json"), "size": list(SCREEN),
+        **{key: str(tmp_path / name) for key, name in PICTURES.items()},
     }
     (tmp_path / "params.json").write_text(json.dumps(params), encoding="utf-8")
     runtime = tmp_path / "runtime"
     runtime.mkdir(mode=0o700)
     env = {**os.environ, "DISPLAY": x_display, "QT_QPA_PLATFORM": "xcb", "XDG_RUNTIME_DIR": str(runtime),
            "SIAMCRNN_WINDOW_PARAMS": str(tmp_path / "params.json"),
+           "PATH": os.pathsep.join([str(other_python3(tmp_path / "shims")), os.environ.get("PATH", "")]),
            "PYTHONPATH": os.pathsep.join(filter(None, [sysconfig.get_paths()["purelib"],
                                                        os.environ.get("PYTHONPATH")]))}
     log = tmp_path / "qgis.log"
@@ -123,17 +130,66 @@ def test_desktop_window_shows_styled_change_map_and_toolbox(x_display, model_fil
     assert not report["errors"], "\n".join(report["errors"])
 
     assert report["plugin_loaded"] and report["provider"] == "SiamCRNN change detection"
+    assert report["desktop_session"]
     assert "siamcrnn:detect" in report["algorithms"]
     assert {"Detect changes", "Train change detection model"} <= set(report["toolbox"]), report["toolbox"]
-    change = report["styled"]["OUTPUT_CHANGE"]
-    assert change["renderer"] == "paletted" and change["classes"]["1"] == "#e31a1c", change
-    assert report["styled"]["OUTPUT_PROBABILITY"]["renderer"] == "singlebandpseudocolor", report["styled"]
 
-    screenshot = Path(params["screenshot"])
-    assert report["screenshot_saved"] and screenshot.stat().st_size > 50_000
-    check_screenshot(screenshot)
-    if os.environ.get("SIAMCRNN_SCREENSHOT"):
-        shutil.copyfile(screenshot, os.environ["SIAMCRNN_SCREENSHOT"])
+    # 1. labels and models are offered as files next to the saved project, not as temporary files
+    assert report["createlabels"] == {"output": str(project / "labels.gpkg"), "layers": ["Training labels (t1)"],
+                                      "editable": True}
+    assert report["train_defaults"]["OUTPUT_MODEL"] == str(project / "model.safetensors")
+    assert report["train"]["ok"] and report["train"]["model"] == str(project / "model.safetensors")
+    assert "temporary file" not in report["train"]["log"]
+    assert report["train_architectures"][:2] == ["Patch SiamCRNN (paper)", "Fully convolutional SiamCRNN"]
+    # 2. and 5. Detect offers the model just trained and the pair, not the active layer twice
+    assert report["detect_defaults"]["MODEL"] == str(project / "model.safetensors")
+    assert [report["detect_defaults"][key] for key in ("T1", "T2")] == ["t1", "t2"], report["detect_defaults"]
+    # 3. polygons typed in are made and loaded, styled
+    assert report["polygons_open_after_running"] == {"enabled": True, "checked": True, "value": params["polygons"]}
+    assert report["detect"]["ok"] and report["detect"]["results"]["OUTPUT_POLYGONS"] == params["polygons"]
+    # 4. outputs named after their pair
+    layers = {entry["name"]: entry for entry in report["layers"]}
+    assert {"Change map (t1 → t2)", "Change probability (t1 → t2)", "Change polygons (t1 → t2)"} <= set(layers)
+    change = layers["Change map (t1 → t2)"]
+    assert change["renderer"] == "paletted" and change["classes"]["1"] == "#e31a1c", change
+    assert layers["Change probability (t1 → t2)"]["renderer"] == "singlebandpseudocolor"
+    polygons = layers["Change polygons (t1 → t2)"]
+    assert polygons["source"] == params["polygons"] and polygons["features"] > 0
+    assert polygons["outline"] == "#e31a1c", polygons
+    # 9. the log: areas in ha, the device said once
+    detect_log = report["detect"]["log"]
+    assert " ha; " in detect_log and "map units²" not in detect_log and "e+0" not in detect_log, detect_log
+    assert detect_log.count("Running on CPU") == 1 and report["train"]["log"].count("Running on CPU") == 1
+    # 6. evaluating against the training labels is called optimistic
+    assert any("optimistic" in warning for warning in report["evaluate"]["warnings"]), report["evaluate"]
+    assert "labels (field change)" in Path(params["evaluation"]).read_text(encoding="utf-8")
+    # 11. with another python3 first on PATH, pip would run with QGIS's own interpreter
+    installer = report["installer"]
+    assert installer["python3_on_path"] == str(tmp_path / "shims" / "python3")
+    assert installer["plan_python"] != installer["python3_on_path"], installer
+    assert installer["plan_python_reports"][0] == installer["qgis_python"], installer
+
+    assert report["screenshot_saved"] and report["train_dialog_saved"] and report["detect_dialog_saved"]
+    check_screenshot(Path(params["screenshot"]))
+    check_dialog(Path(params["train_dialog"]))
+    check_dialog(Path(params["detect_dialog"]))
+    if os.environ.get("SIAMCRNN_SCREENSHOTS"):
+        for key, name in PICTURES.items():
+            shutil.copyfile(params[key], Path(os.environ["SIAMCRNN_SCREENSHOTS"]) / name)
+
+
+def check_dialog(path: Path) -> None:
+    """A dialog as large as it was made, with text in it (not a blank or black window)."""
+    from qgis.PyQt.QtGui import QImage
+
+    image = QImage(str(path))
+    assert image.width() >= 900 and image.height() >= 600, (path, image.width(), image.height())
+    dark = 0  # text: dark pixels on the light dialog (a blank or unpainted window has none or only those)
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            rgb = image.pixel(x, y)
+            dark += max((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255) < 110
+    assert 1500 < dark < image.width() * image.height() / 8, f"{path.name}: {dark} dark samples, not a dialog"
 
 
 def check_screenshot(path: Path) -> None:

@@ -49,7 +49,10 @@ def run_task(task: PipInstallTask, finished: list, timeout: float = 30.0, cancel
 def test_plan_writes_constraints_and_targets_the_folder(qgis_app, tmp_path):
     import numpy
 
-    plan = plan_installation("cuda", folder=tmp_path / "python3.11", python="/opt/qgis/bin/python3")
+    from siamcrnn_qgis.dependencies import qgis_identity
+
+    plan = plan_installation("cuda", folder=tmp_path / "python3.11", python="/opt/qgis/bin/python3",
+                             identify=lambda python: qgis_identity())  # as if it were QGIS's own
     assert plan.command[0] == "/opt/qgis/bin/python3"
     assert plan.command[plan.command.index("--target") + 1] == str(tmp_path / "python3.11")
     assert plan.folder.is_dir()

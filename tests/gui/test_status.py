@@ -97,3 +97,18 @@ def test_menu_has_status_entry(qgis_app):
     entries = SiamCRNNMenu(None).entries()
     assert [icon for icon, _, _ in entries][-1] == "status.svg"
     assert entries[-1][1] == "Status…"
+
+
+def test_status_names_qgis_python_when_sys_executable_is_another_python(qgis_app, tmp_path, monkeypatch):
+    """In the QGIS desktop on Linux sys.executable can be whatever python3 comes first on PATH (here one
+    reporting 3.99.0): the Status dialog still names an interpreter of QGIS's own Python for pip."""
+    from siamcrnn_qgis import dependencies
+
+    shim = tmp_path / "python3"
+    shim.write_text("#!/bin/sh\necho 3 99 0\necho /opt/another-python\n")
+    shim.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(shim))
+    status = gather_status(nvidia_driver=False)
+    assert status.python_interpreter not in (None, str(shim))
+    assert dependencies.interpreter_identity(status.python_interpreter) == (tuple(sys.version_info[:3]), sys.prefix)
+    assert dict(status_rows(status))["Python interpreter for pip"] == status.python_interpreter

@@ -105,7 +105,7 @@ def test_features_without_geometry_are_counted(tmp_path):
 
 
 def test_nothing_usable_explains_why(tmp_path):
-    with pytest.raises(InputError, match=r"none of the 2 features .*2 have values other than 0 and 1"):
+    with pytest.raises(InputError, match=r"None of the 2 features .*2 have values other than 0 and 1"):
         _rasterize(tmp_path, [(polygon(0, 0, 2, 2), 5), (polygon(3, 0, 5, 2), 7)])
 
 

@@ -46,7 +46,7 @@ def test_geographic_grid_is_recognised(tmp_path):
 def test_not_a_raster_is_an_input_error_naming_the_file(tmp_path, gdal_exceptions):
     text = tmp_path / "notes.txt"
     text.write_text("not a raster")
-    with pytest.raises(InputError, match=r"could not open .*notes\.txt as a raster: .*check the file"):
+    with pytest.raises(InputError, match=r"Could not open .*notes\.txt as a raster: .*check the file"):
         read_grid(text)
     with pytest.raises(InputError, match="does not exist"):
         GdalRasterSource(tmp_path / "missing.tif")

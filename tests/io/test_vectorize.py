@@ -64,7 +64,7 @@ def test_other_formats_by_extension(change_map, tmp_path):
         os.listdir(tmp_path)
     )
     assert not [n for n in os.listdir(tmp_path) if n.startswith(".")]
-    with pytest.raises(InputError, match=r"no vector format writes files ending in '\.xyz'"):
+    with pytest.raises(InputError, match=r"No vector format writes files ending in '\.xyz'"):
         polygonize_changes(change_map, tmp_path / "changes.xyz")
 
 

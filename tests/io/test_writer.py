@@ -126,7 +126,7 @@ def test_check_output_path_errors(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)
-    with pytest.raises(InputError, match="cannot write in the output folder .*Permission denied"):
+    with pytest.raises(InputError, match="Cannot write in the output folder .*Permission denied"):
         check_output_path(tmp_path / "out.tif")
     assert _names(tmp_path) == []
 
@@ -137,7 +137,7 @@ def test_read_only_folder_is_refused(tmp_path):
     locked.mkdir()
     locked.chmod(0o555)
     try:
-        with pytest.raises(InputError, match="cannot write in the output folder"):
+        with pytest.raises(InputError, match="Cannot write in the output folder"):
             GeoTiffWriter(locked / "out.tif", utm_grid(), "uint8", nodata=255)
     finally:
         locked.chmod(0o755)
@@ -381,7 +381,7 @@ def _value(path) -> int:
 def test_second_publish_failing_keeps_every_older_output(tmp_path):
     old = _old_outputs(tmp_path)
     probability, change = _new_writers(tmp_path)
-    with pytest.raises(InputError, match="could not save .*change.tif"):
+    with pytest.raises(InputError, match="Could not save .*change.tif"):
         with all_or_nothing() as published:
             published.append(probability.publish(style="probability.qml"))
             assert _value(tmp_path / "probability.tif") == 1  # the new one is in place meanwhile
@@ -402,7 +402,7 @@ def test_second_rename_failing_keeps_every_older_output(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied")
         return rename(source, target)
 
-    with pytest.raises(InputError, match="could not save .*change.tif .*Permission denied"):
+    with pytest.raises(InputError, match="Could not save .*change.tif .*Permission denied"):
         with all_or_nothing() as published:
             published.append(probability.publish(style="probability.qml"))
             monkeypatch.setattr(os, "replace", refusing)

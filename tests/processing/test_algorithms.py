@@ -7,7 +7,9 @@ import numpy as np
 import pytest
 from osgeo import gdal, ogr, osr
 
-from .common import files_in, italy_inputs, kappa, read, run
+from siamcrnn_qgis.core.modelfile import read_metadata
+
+from .common import files_in, italy_inputs, kappa, read, recording_feedback, run
 
 EPOCHS = 10
 
@@ -53,8 +55,17 @@ def test_train_from_polygons(taizhou_model):
     assert files_in(folder) == ["model.safetensors", "report.html"]
     report = (folder / "report.html").read_text(encoding="utf-8")
     assert "data:image/png;base64," in report
-    for text in ("Labelled pixels, changed", "Running on CPU", "Kappa", str(folder / "model.safetensors")):
+    for text in ("Labelled pixels, changed", "Running on CPU", "Kappa", str(folder / "model.safetensors"),
+                 "Decision threshold stored in the model", "unchanged regions that training never saw",
+                 "weighted to the scene"):
         assert text in report
+    metadata = read_metadata(folder / "model.safetensors")
+    choice = metadata.provenance["threshold_choice"]
+    assert 0 < metadata.threshold < 1 and metadata.threshold == choice["threshold"]
+    assert 0.002 <= choice["scene_change_share"] <= 0.5
+    assert choice["weighted_kappa"] >= choice["weighted_kappa_at_0.5"]
+    regions = metadata.provenance["regions"]
+    assert min(regions["validation"].values()) >= 1 and min(regions["training"].values()) >= 1
 
 
 def test_detect_outputs_are_styled_georeferenced_geotiffs(taizhou, taizhou_detection):
@@ -74,11 +85,24 @@ def test_detect_outputs_are_styled_georeferenced_geotiffs(taizhou, taizhou_detec
         assert (folder / name.replace(".tif", ".qml")).is_file()
     probability, change = read(folder / "probability.tif"), read(folder / "change.tif")
     assert np.all((probability >= 0) & (probability <= 1))
-    np.testing.assert_array_equal(change, (probability >= 0.5).astype(np.uint8))
+    threshold = read_metadata(gdal.Open(str(folder / "change.tif")).GetMetadataItem("SIAMCRNN_MODEL")).threshold
+    np.testing.assert_array_equal(change, (probability >= threshold).astype(np.uint8))
+    assert gdal.Open(str(folder / "change.tif")).GetMetadataItem("SIAMCRNN_THRESHOLD") == f"{threshold:g}"
     changed = int((change == 1).sum())
     assert results["CHANGED_AREA"] == pytest.approx(changed * 900.0)
     assert results["CHANGED_FRACTION"] == pytest.approx(changed / change.size)
     assert 0.01 < results["CHANGED_FRACTION"] < 0.6
+
+
+def test_an_explicit_threshold_wins_over_the_models(taizhou, taizhou_model, taizhou_detection, tmp_path):
+    model = taizhou_model[1]["OUTPUT_MODEL"]
+    assert read_metadata(model).threshold != 0.5
+    feedback = recording_feedback()
+    run("detect", {"T1": taizhou["t1.tif"], "T2": taizhou["t2.tif"], "MODEL": model, "THRESHOLD": 0.5,
+                   "OUTPUT_PROBABILITY": tmp_path / "p.tif", "OUTPUT_CHANGE": tmp_path / "c.tif"}, feedback=feedback)
+    probability = read(taizhou_detection[0] / "probability.tif")
+    np.testing.assert_array_equal(read(tmp_path / "c.tif"), (probability >= 0.5).astype(np.uint8))
+    assert "Threshold 0.5 (given)." in feedback.infos
 
 
 def test_detect_polygons_respect_min_area(taizhou_detection):

@@ -320,7 +320,7 @@ CASES = [
         ("EPSG:4326", "square degrees"), fails=False, check=geographic_outputs),
     Case("detect-corrupt-raster", D, lambda w, o, t: detect_parameters(
         w, o, T1=str((t / "garbage.tif").write_bytes(os.urandom(3000)) and t / "garbage.tif")),
-        ("T1", "garbage.tif", "could not open", "GDAL supports")),
+        ("T1", "garbage.tif", "Could not open", "GDAL supports")),
     Case("model-wrong-extension", D, lambda w, o, t: detect_parameters(w, o, MODEL=w.labels),
          ("MODEL", "labels.gpkg", "is not a .safetensors file")),
     Case("detect-truncated-raster", D, lambda w, o, t: detect_parameters(
@@ -343,6 +343,9 @@ CASES = [
         w, t, lambda header, metadata: metadata.update(bands_t1=4, bands_t2=4, band_names_t1=list("abcd"),
                                                        band_names_t2=list("abcd")))),
         ("weights do not match", "shape", "damaged or was edited")),
+    Case("model-threshold-out-of-range", D, lambda w, o, t: detect_parameters(w, o, MODEL=edited_model(
+        w, t, lambda header, metadata: metadata.update(threshold=1.7))),
+        ("decision threshold 1.7", "not between 0 and 1", "damaged")),
     # --- parameters ---
     Case("detect-threshold-above-1", D, lambda w, o, t: detect_parameters(w, o, THRESHOLD=1.5),
          ("THRESHOLD must be between 0 and 1", "1.5")),
@@ -502,7 +505,7 @@ def test_cancelled_detection_leaves_old_outputs_and_the_next_run_replaces_them(p
         with pytest.raises(QgsProcessingException, match="Cancelled: no output was written"):
             run("detect", parameters, feedback=feedback)
     if point == "polygonising":
-        assert "Vectorised" not in feedback.text
+        assert "change polygons, " not in feedback.text
     assert files_in(out) == ["change.tif"]  # also when the new rasters had already been published
     assert (out / "change.tif").read_bytes() == b"an older change map"
     run("detect", parameters)
@@ -581,7 +584,7 @@ def test_detection_cancelled_after_the_polygons_keeps_every_older_output(world, 
         (out / name).write_bytes(content)
     parameters = detect_parameters(world, out, OUTPUT_POLYGONS=out / "polygons.gpkg")
     with pytest.raises(QgsProcessingException, match="Cancelled: no output was written"):
-        run("detect", parameters, feedback=CancelOnMessage("Vectorised"))
+        run("detect", parameters, feedback=CancelOnMessage("change polygons, "))
     assert {name: (out / name).read_bytes() for name in files_in(out)} == older
 
 
@@ -601,7 +604,7 @@ def test_unwritable_output_folder_fails_before_any_work(world, tmp_path, monkeyp
     monkeypatch.setattr(modelfile, "load_model", never)
     out = tmp_path / "out"
     out.mkdir()
-    with pytest.raises(QgsProcessingException, match="cannot write in the output folder .*Permission denied.*"
+    with pytest.raises(QgsProcessingException, match="Cannot write in the output folder .*Permission denied.*"
                                                      "choose a folder you can write to"):
         run("detect", detect_parameters(world, out))
     assert files_in(out) == []
@@ -781,6 +784,6 @@ def test_a_broken_zipped_raster_is_named_before_any_work(world, tmp_path):
     missing = t1_zip.replace("t1.tif", "t9.tif")
     out = tmp_path / "out"
     out.mkdir()
-    with pytest.raises(QgsProcessingException, match=r"T1: could not open /vsizip/.*t9\.tif as a raster"):
+    with pytest.raises(QgsProcessingException, match=r"T1: Could not open /vsizip/.*t9\.tif as a raster"):
         run("detect", detect_parameters(world, out, T1=missing))
     assert files_in(out) == []

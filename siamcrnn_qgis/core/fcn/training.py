@@ -39,6 +39,7 @@ from ..training import (
     check_label_counts,
     check_label_grid,
     class_counts,
+    scene_sample,
     split_roles,
 )
 from .detection import HALO, FCNRunner, Rect, read_window
@@ -51,6 +52,8 @@ IGNORE = UNLABELLED
 HIDDEN = 254
 #: Validation pixels are predicted in windows whose cores are the cells of a grid this wide.
 VALIDATION_CELL = 512
+#: The scene sample for the decision threshold: pixels of this many random windows of this side.
+SCENE_CELLS, SCENE_CELL = 4, 256
 
 
 @dataclass
@@ -390,6 +393,7 @@ def train_fcn_pairs(
         torch.manual_seed(config.seed)
         model = FCNSiamCRNN(first.t1.band_count, first.t2.band_count, shared, depth=config.depth)
         best = _fit(model, prepared, validating, hold_out, config, info, rng, log.report, is_cancelled)
+    scene_probability = scene_sample_probability(model, info, prepared[0], rng, is_cancelled)
 
     hyperparameters = {**model.hyperparameters(), "crop_size": config.crop_size,
                        "lovasz_weight": config.lovasz_weight, "changed_weight": config.changed_weight}
@@ -399,8 +403,20 @@ def train_fcn_pairs(
                pooled_statistics([pair.stats[1] for pair in prepared])),
         hyperparameters=hyperparameters, config=config, info=info, label_counts=label_counts,
         train_pixels=int(train_classes.size), validation_pixels=int(val_classes.size), best=best, log=log,
-        started=started, image_pairs=len(pairs),
+        started=started, image_pairs=len(pairs), scene_probability=scene_probability,
     )
+
+
+def scene_sample_probability(model: FCNSiamCRNN, info: DeviceInfo, pair: _PreparedPair, rng: np.random.Generator,
+                             is_cancelled: Callable[[], bool] | None) -> np.ndarray:
+    """The trained network's change probability on a sample of the first pair's pixels, from a few
+    windows (for the decision threshold)."""
+    rows, cols = scene_sample(pair.t1.width, pair.t1.height, rng, SCENE_CELLS, SCENE_CELL)
+    valid = _valid_at(pair, rows, cols)
+    rows, cols = rows[valid], cols[valid]
+    probability = predict_pixels(FCNRunner(model, info), pair, rows, cols, SCENE_CELL, is_cancelled)
+    model.to("cpu").eval()
+    return probability
 
 
 def _fit(model: FCNSiamCRNN, pairs: list[_PreparedPair], validating: list[_PreparedPair], hold_out: bool,
@@ -451,9 +467,11 @@ def _fit(model: FCNSiamCRNN, pairs: list[_PreparedPair], validating: list[_Prepa
                 if rows.size:
                     probabilities.append(predict_pixels(runner, pair, rows, cols, VALIDATION_CELL, is_cancelled))
                     classes.append(pair_classes)
-            val_loss, metrics = validation_scores(np.concatenate(probabilities), np.concatenate(classes),
-                                                  config.changed_weight, config.lovasz_weight)
-            if best.end_epoch(epoch, total_loss / batches, val_loss, metrics, model, epoch_started):
+            probability, classes = np.concatenate(probabilities), np.concatenate(classes)
+            val_loss, metrics = validation_scores(probability, classes, config.changed_weight,
+                                                  config.lovasz_weight)
+            if best.end_epoch(epoch, total_loss / batches, val_loss, metrics, model, epoch_started, probability,
+                              classes):
                 break
     best.restore_best(model)
     return best

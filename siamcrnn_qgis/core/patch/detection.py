@@ -17,12 +17,16 @@ from ..errors import Cancelled, DeviceError
 from ..modelfile import ModelMetadata
 from ..normalisation import BandStatistics
 from ..options import DetectionOptions
+from ..smoothing import box_mean
 from ..sources import RasterSource
 from .model import PATCH_RADIUS, PATCH_SIZE
 
 
 @dataclass
 class _Tile:
+    """A tile to classify: ``width`` × ``height`` pixels (the core of side ``tile size`` plus ``margin`` on
+    every side for the smoothing window) whose top-left core pixel is ``(x, y)``."""
+
     x: int
     y: int
     width: int
@@ -30,11 +34,22 @@ class _Tile:
     t1: np.ndarray  # normalised, channels last [h + 2r, w + 2r, C1], invalid pixels 0
     t2: np.ndarray
     valid: np.ndarray  # [h, w] both dates valid at the centre pixel
+    margin: int = 0
+
+    def finished(self, probability: np.ndarray, smoothing: int) -> np.ndarray:
+        """The core's probability: the window mean of the classified pixels when smoothing."""
+        return box_mean(probability, smoothing) if self.margin else probability
+
+    @property
+    def core_valid(self) -> np.ndarray:
+        m = self.margin
+        return self.valid[m:self.valid.shape[0] - m, m:self.valid.shape[1] - m]
 
 
 def detect_patch(model: nn.Module, metadata: ModelMetadata, t1: RasterSource, t2: RasterSource, sink: Sink,
                  options: DetectionOptions, hooks: DetectionHooks) -> DetectionSummary:
-    """Patch-network detection: each pixel from the 5×5 patches centred on it, tile by tile."""
+    """Patch-network detection: each pixel from the 5×5 patches centred on it, tile by tile, then (for
+    models trained with smoothing) the mean over the smoothing window around it (core/smoothing.py)."""
     info = options.device
     stats, tile_start = start_statistics(metadata, t1, t2, options, hooks)
     runner = PatchRunner(model, info, options.batch_size, hooks.log)
@@ -43,14 +58,14 @@ def detect_patch(model: nn.Module, metadata: ModelMetadata, t1: RasterSource, t2
     done = 0
     valid_pixels = 0
 
-    def hand_over(tile: _Tile, probability: np.ndarray) -> None:
+    def hand_over(tile: _Tile, core: np.ndarray) -> None:
         nonlocal done, valid_pixels
-        sink(tile.x, tile.y, probability)
-        valid_pixels += int(tile.valid.sum())
-        done += tile.width * tile.height
+        sink(tile.x, tile.y, core)
+        valid_pixels += int(tile.core_valid.sum())
+        done += core.size
         hooks.progress(tile_start + (1.0 - tile_start) * done / total)
 
-    run_tiles(runner, t1, t2, stats, windows, hand_over, hooks.is_cancelled)
+    run_tiles(runner, t1, t2, stats, windows, model_smoothing(metadata), hand_over, hooks.is_cancelled)
     return DetectionSummary(pixels=total, valid_pixels=valid_pixels, seconds=0.0, device=info,
                             batch_size=runner.batch_size, tiles=len(windows), tile_size=options.tile_size)
 
@@ -59,20 +74,21 @@ def detect_patch_window(model: nn.Module, metadata: ModelMetadata, t1: RasterSou
                         stats: tuple[BandStatistics, BandStatistics], window: tuple[int, int, int, int],
                         options: DetectionOptions, hooks: DetectionHooks) -> WindowDetection:
     """The tiles of one window of whole tiles, exactly as :func:`detect_patch` computes them: a pixel
-    depends only on its own patches, so windows share no pixel."""
+    depends only on its own patches (and, smoothed, on its neighbours', which every tile reads around its
+    core), so windows share no pixel."""
     x, y, width, height = window
     probability = np.empty((height, width), dtype=np.float32)
     runner = PatchRunner(model, options.device, options.batch_size, hooks.log)
     tiles = tile_windows(window, options.tile_size)
     done = 0
 
-    def store(tile: _Tile, values: np.ndarray) -> None:
+    def store(tile: _Tile, core: np.ndarray) -> None:
         nonlocal done
-        probability[tile.y - y:tile.y - y + tile.height, tile.x - x:tile.x - x + tile.width] = values
-        done += tile.width * tile.height
+        probability[tile.y - y:tile.y - y + core.shape[0], tile.x - x:tile.x - x + core.shape[1]] = core
+        done += core.size
         hooks.progress(done / (width * height))
 
-    run_tiles(runner, t1, t2, stats, tiles, store, hooks.is_cancelled)
+    run_tiles(runner, t1, t2, stats, tiles, model_smoothing(metadata), store, hooks.is_cancelled)
     return WindowDetection(regions=[(x, y, probability)], tiles=len(tiles))
 
 
@@ -86,34 +102,47 @@ def tile_windows(area: tuple[int, int, int, int], tile_size: int) -> list[tuple[
 
 def run_tiles(runner: PatchRunner, t1: RasterSource, t2: RasterSource,
               stats: tuple[BandStatistics, BandStatistics], windows: list[tuple[int, int, int, int]],
-              hand_over: Callable[[_Tile, np.ndarray], None], is_cancelled: Callable[[], bool]) -> None:
-    """Each tile's probability ``[h, w]`` to ``hand_over``, in order, read one tile ahead on a background
-    thread."""
+              smoothing: int, hand_over: Callable[[_Tile, np.ndarray], None], is_cancelled: Callable[[], bool]
+              ) -> None:
+    """Each tile's core probability ``[h, w]`` (smoothed over ``smoothing``² when it is above 1) to
+    ``hand_over``, in order, read one tile ahead on a background thread."""
     in_flight: list[tuple[_Tile, Callable[[], np.ndarray]]] = []
+    margin = smoothing // 2
+
+    def finish_oldest() -> None:
+        tile, finish = in_flight.pop(0)
+        hand_over(tile, tile.finished(finish(), smoothing))
+
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="siamcrnn-read") as reader:
-        pending = reader.submit(read_tile, t1, t2, stats, windows[0])
+        pending = reader.submit(read_tile, t1, t2, stats, windows[0], margin)
         for index in range(len(windows)):
             tile = pending.result()
             if index + 1 < len(windows):
-                pending = reader.submit(read_tile, t1, t2, stats, windows[index + 1])
+                pending = reader.submit(read_tile, t1, t2, stats, windows[index + 1], margin)
             in_flight.append((tile, runner.start_tile(tile, is_cancelled)))
             # On a GPU the next tile is queued before the previous one goes to the sink, so writing
             # overlaps compute; on the CPU there is no idle core to overlap with.
             while len(in_flight) > runner.tiles_in_flight:
-                tile, finish = in_flight.pop(0)
-                hand_over(tile, finish())
+                finish_oldest()
         while in_flight:
-            tile, finish = in_flight.pop(0)
-            hand_over(tile, finish())
+            finish_oldest()
 
 
 def read_tile(t1: RasterSource, t2: RasterSource, stats: tuple[BandStatistics, BandStatistics],
-              window: tuple[int, int, int, int]) -> _Tile:
+              window: tuple[int, int, int, int], margin: int = 0) -> _Tile:
+    """The window's core plus ``margin`` pixels on every side (outside the raster: invalid), each with the
+    patch radius around it."""
     x, y, width, height = window
-    a1, valid1 = prepare_window(t1, stats[0], x, y, width, height, PATCH_RADIUS)
-    a2, valid2 = prepare_window(t2, stats[1], x, y, width, height, PATCH_RADIUS)
+    width, height = width + 2 * margin, height + 2 * margin
+    a1, valid1 = prepare_window(t1, stats[0], x - margin, y - margin, width, height, PATCH_RADIUS)
+    a2, valid2 = prepare_window(t2, stats[1], x - margin, y - margin, width, height, PATCH_RADIUS)
     inner = np.s_[PATCH_RADIUS:PATCH_RADIUS + height, PATCH_RADIUS:PATCH_RADIUS + width]
-    return _Tile(x, y, width, height, a1, a2, valid1[inner] & valid2[inner])
+    return _Tile(x, y, width, height, a1, a2, valid1[inner] & valid2[inner], margin)
+
+
+def model_smoothing(metadata: ModelMetadata) -> int:
+    """Side of the smoothing window a patch model was trained with (1 = none, as in files of version 0.1)."""
+    return int(metadata.hyperparameters.get("smoothing", 1))
 
 
 _OFFSETS = np.arange(PATCH_SIZE)

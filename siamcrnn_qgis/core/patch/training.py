@@ -20,6 +20,7 @@ from ..metrics import ChangeMetrics
 from ..normalisation import BandStatistics, compute_statistics
 from ..options import TrainingConfig
 from ..regions import labelled_pixels
+from ..smoothing import neighbourhood, neighbourhood_mean
 from ..sources import RasterSource
 from ..training import (
     EarlyStopping,
@@ -28,11 +29,18 @@ from ..training import (
     TrainingResult,
     build_result,
     check_both_classes,
+    scene_sample,
     split_roles,
 )
 from .detection import PatchRunner, gather_patches
 from .model import PATCH_RADIUS, PatchSiamCRNN
 
+#: Squares of 256² pixels the scene sample for the decision threshold is drawn from.
+SCENE_CELLS = 16
+#: Validation pixels (at most) the decision threshold is chosen on.
+THRESHOLD_PIXELS = 5000
+#: Side of the window the probability map is averaged over (core/smoothing.py), stored in the model file.
+SMOOTHING = 5
 #: Labelled pixels are read in blocks of this many rows and columns (bounds memory, not results).
 READ_BLOCK = 256
 #: Validation is capped so an epoch's cost does not grow with the label count either.
@@ -46,10 +54,13 @@ class PatchSet:
     x1: torch.Tensor
     x2: torch.Tensor
     classes: np.ndarray
+    rows: np.ndarray
+    cols: np.ndarray
 
     def subset(self, index: np.ndarray) -> PatchSet:
         selected = torch.from_numpy(index)
-        return PatchSet(self.x1[selected], self.x2[selected], self.classes[index])
+        return PatchSet(self.x1[selected], self.x2[selected], self.classes[index], self.rows[index],
+                        self.cols[index])
 
     def __len__(self) -> int:
         return self.classes.size
@@ -144,7 +155,7 @@ def train_patch(t1: RasterSource, t2: RasterSource, labels: np.ndarray, config: 
     x1, x2, kept = extract_patches(t1, t2, stats, pixels.rows[used], pixels.cols[used], is_cancelled)
     if kept.size < used.size:
         log.warn(f"{used.size - kept.size} labelled pixels are nodata in T1 or T2 and were left out")
-    patches = PatchSet(x1, x2, pixels.classes[used][kept])
+    patches = PatchSet(x1, x2, pixels.classes[used][kept], pixels.rows[used][kept], pixels.cols[used][kept])
     is_validation = role[used][kept] == 1
     train_set = patches.subset(np.nonzero(~is_validation)[0])
     val_set = patches.subset(np.nonzero(is_validation)[0])
@@ -158,13 +169,41 @@ def train_patch(t1: RasterSource, t2: RasterSource, labels: np.ndarray, config: 
         torch.manual_seed(config.seed)
         model = PatchSiamCRNN(t1.band_count, t2.band_count, shared)
         best = _fit(model, train_set, val_set, config, info, rng, log, is_cancelled)
+    scene_probability = scene_sample_probability(model, info, t1, t2, stats, rng, is_cancelled)
+    # the threshold is chosen on the validation probabilities as detection will compute them: smoothed
+    sample = val_set.subset(np.sort(rng.choice(len(val_set), min(len(val_set), THRESHOLD_PIXELS), replace=False)))
+    best.probability = smoothed_probability(model, info, t1, t2, stats, sample, SMOOTHING, is_cancelled)
+    best.classes = sample.classes
     unchanged, changed = pixels.counts
     return build_result(
         architecture=ARCHITECTURE.name, model=model, t1=t1, t2=t2, shared=shared, stats=stats,
-        hyperparameters=model.hyperparameters(), config=config, info=info,
+        hyperparameters={**model.hyperparameters(), "smoothing": SMOOTHING}, config=config, info=info,
         label_counts={"unchanged": unchanged, "changed": changed}, train_pixels=len(train_set),
-        validation_pixels=len(val_set), best=best, log=log, started=started,
+        validation_pixels=len(val_set), best=best, log=log, started=started, scene_probability=scene_probability,
     )
+
+
+def scene_sample_probability(model: PatchSiamCRNN, info: DeviceInfo, t1: RasterSource, t2: RasterSource,
+                             stats: tuple[BandStatistics, BandStatistics], rng: np.random.Generator,
+                             is_cancelled: Callable[[], bool] | None) -> np.ndarray:
+    """The trained network's change probability on a sample of the scene's pixels (for the threshold)."""
+    rows, cols = scene_sample(t1.width, t1.height, rng, SCENE_CELLS)
+    x1, x2, _ = extract_patches(t1, t2, stats, rows, cols, is_cancelled)
+    return PatchRunner(model, info, 4096).predict(x1, x2, is_cancelled)
+
+
+def smoothed_probability(model: PatchSiamCRNN, info: DeviceInfo, t1: RasterSource, t2: RasterSource,
+                         stats: tuple[BandStatistics, BandStatistics], pixels: PatchSet, size: int,
+                         is_cancelled: Callable[[], bool] | None) -> np.ndarray:
+    """The change probability detection gives at the pixels: the mean over the ``size``² window around
+    each pixel of the network's probabilities at its valid pixels."""
+    runner = PatchRunner(model, info, 4096)
+    if size <= 1:
+        return runner.predict(pixels.x1, pixels.x2, is_cancelled)
+    rows, cols = neighbourhood(pixels.rows, pixels.cols, t1.width, t1.height, size)
+    x1, x2, kept = extract_patches(t1, t2, stats, rows, cols, is_cancelled)
+    known = runner.predict(x1, x2, is_cancelled)
+    return neighbourhood_mean(pixels.rows, pixels.cols, rows[kept], cols[kept], known, t1.width, size)
 
 
 def _fit(model: PatchSiamCRNN, train_set: PatchSet, val_set: PatchSet, config: TrainingConfig,
@@ -211,7 +250,8 @@ def _fit(model: PatchSiamCRNN, train_set: PatchSet, val_set: PatchSet, config: T
         probability = runner.predict(val_set.x1, val_set.x2, is_cancelled)
         val_loss = validation_loss(probability, val_set.classes, config.changed_weight)
         metrics = ChangeMetrics.from_maps((probability >= 0.5).astype(np.uint8), val_set.classes)
-        if best.end_epoch(epoch, total_loss / samples, val_loss, metrics, model, epoch_started):
+        if best.end_epoch(epoch, total_loss / samples, val_loss, metrics, model, epoch_started, probability,
+                          val_set.classes):
             break
     best.restore_best(model)
     return best

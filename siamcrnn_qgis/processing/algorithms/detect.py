@@ -13,13 +13,13 @@ from qgis.core import (
     QgsProcessingParameterVectorDestination,
 )
 
-from ...core.options import DEFAULT_THRESHOLD
-from ...io.changemaps import ChangeMaps
+from ...io.changemaps import ChangeMaps, output_metadata
 from ...io.vectorize import polygonize_changes
 from ...io.writer import all_or_nothing, atomic_file, check_output_path
 from ...reports import detection_report_html
 from ..base import cancel_flag, progress_callback, raise_if_cancelled
 from ..pair import PairAlgorithm, architecture_defaults
+from ..session import default_model, remember_model, remember_outputs
 from ..styling import style_output
 
 
@@ -47,56 +47,74 @@ class DetectAlgorithm(PairAlgorithm):
         return (
             self.tr(
                 "Runs a trained SiamCRNN model over the whole T1/T2 pair, tile by tile (memory depends on the "
-                "tile size, not on the raster size), and writes the change probability (0–1) and the change "
-                "map (1 where the probability reaches THRESHOLD). Pixels that are nodata in either date are "
-                "nodata in both outputs. Each image is standardised with its own statistics, as in the paper."
+                "tile size, not on the raster size), and writes the change probability (0–1), the change map "
+                "(1 where the probability reaches the threshold) and the change polygons. Pixels that are "
+                "nodata in either date are nodata in every output. Each image is standardised with its own "
+                "statistics, as in the paper. The outputs are added to the map styled, named after T1 and T2."
             )
-            + "<h3>" + self.tr("Parameters") + "</h3><ul>" + self.pair_help()
-            + "<li><b>MODEL</b>: " + self.tr("a .safetensors model made by Train; T1/T2 must have the band "
-                                             "counts it was trained on.")
-            + "</li><li><b>THRESHOLD</b>: " + self.tr("probability from which a pixel is called changed.")
-            + "</li><li><b>TILE_SIZE</b>, <b>BATCH_SIZE</b>: " + self.tr(
-                "tile side in pixels and pixels per batch; smaller values use less memory and results do not "
-                "depend on them. Left empty, the model's architecture chooses (tile size: {tiles}; batch size: "
-                "{batches}), and the log says which values were used.").format(
-                tiles=architecture_defaults("tile_size", detection=True),
-                batches=architecture_defaults("batch_size", detection=True))
-            + " " + self.tr("With an fcn model each tile is read with 128 pixels of context on every side, so "
-                            "larger tiles waste less work: on a 3072² pair on 2 CPU cores, tiles of 1024 ran "
-                            "1.4× and tiles of 2048 1.6× faster than 512, with about 2 and 4 GB of memory; "
-                            "an fcn model does not use the batch size.")
-            + "</li><li><b>USE_TRAINING_STATISTICS</b>: " + self.tr("standardise with the statistics of the "
-                                                                    "training images instead of each image's own.")
-            + "</li><li><b>OUTPUT_PROBABILITY</b>: " + self.tr("float32 GeoTIFF, nodata -1.")
-            + "</li><li><b>OUTPUT_CHANGE</b>: " + self.tr("uint8 GeoTIFF: 0 unchanged, 1 changed, 255 nodata.")
-            + "</li><li><b>OUTPUT_POLYGONS</b>, <b>MIN_AREA</b>: " + self.tr("optional change polygons with an "
-                                                                            "area field, dropping those smaller "
-                                                                            "than MIN_AREA (map units²).")
-            + "</li></ul>" + self.help_footer()
+            + self.parameters_help({
+                **self.pair_help(),
+                self.MODEL: self.tr("a .safetensors model made by Train; T1 and T2 must have the band counts it "
+                                    "was trained on. In the QGIS desktop the model trained or used last is "
+                                    "offered."),
+                self.THRESHOLD: self.tr(
+                    "the probability from which a pixel is called changed. Left empty, the model's own threshold "
+                    "is used: Train chooses it on the validation regions for the scene's estimated share of "
+                    "change, because a model trained on as many changed as unchanged samples overestimates "
+                    "change at 0.5. Model files made before version 0.2 use 0.5. The log and the report say "
+                    "which threshold was used."),
+                self.OUTPUT_PROBABILITY: self.tr("float32 GeoTIFF, nodata -1."),
+                self.OUTPUT_CHANGE: self.tr("uint8 GeoTIFF: 0 unchanged, 1 changed, 255 nodata."),
+                self.OUTPUT_POLYGONS: self.tr("a polygon for each patch of changed pixels, with its area; choose "
+                                              "Skip output to leave them out."),
+                self.MIN_AREA: self.tr("change polygons smaller than this are dropped, in map units² (m² when "
+                                       "the CRS is in metres)."),
+                self.OUTPUT_REPORT: self.tr("optional HTML report: changed area, probability histogram, "
+                                            "device and speed."),
+                self.TILE_SIZE: self.tr(
+                    "the side of the square read and processed at once, in pixels. Smaller tiles use less "
+                    "memory; results do not depend on it. Left empty, the model's architecture chooses "
+                    "({tiles}), and the log says which value was used. With an fcn model each tile is read "
+                    "with 128 pixels of context on every side, so larger tiles waste less work: on a 3072² pair "
+                    "on 2 CPU cores, tiles of 1024 ran 1.4× and tiles of 2048 1.6× faster than 512, with about "
+                    "2 and 4 GB of memory.").format(tiles=architecture_defaults("tile_size", detection=True)),
+                self.BATCH_SIZE: self.tr(
+                    "pixels classified at once by a patch model; smaller batches use less memory and results "
+                    "do not depend on it. Left empty, the architecture chooses ({batches}); an fcn model does "
+                    "not use it.").format(batches=architecture_defaults("batch_size", detection=True)),
+                self.USE_TRAINING_STATISTICS: self.tr("standardise with the statistics of the training images "
+                                                      "instead of each image's own."),
+            })
+            + self.help_footer()
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.add_pair_parameters()
         self.addParameter(QgsProcessingParameterFile(
-            self.MODEL, self.tr("Model file"), QgsProcessingParameterFile.Behavior.File, "safetensors"))
+            self.MODEL, self.tr("Model file"), QgsProcessingParameterFile.Behavior.File, "safetensors",
+            default_model()))
         integer, double = QgsProcessingParameterNumber.Type.Integer, QgsProcessingParameterNumber.Type.Double
+        # None default + optional: left empty, the threshold stored in the model file is used
         self.addParameter(QgsProcessingParameterNumber(
-            self.THRESHOLD, self.tr("Change probability threshold"), double, DEFAULT_THRESHOLD, False, 0.0, 1.0))
+            self.THRESHOLD, self.tr("Threshold (empty: the model's)"), double, None, True, 0.0,
+            1.0))
         self.add_device_parameter()
         self.add_advanced_parameter(QgsProcessingParameterNumber(
             self.TILE_SIZE, self.tr("Tile size (pixels)"), integer, None, True, 5, 16384))
         self.add_advanced_parameter(QgsProcessingParameterNumber(
             self.BATCH_SIZE, self.tr("Batch size (pixels)"), integer, None, True, 1, 1 << 22))
         self.add_advanced_parameter(QgsProcessingParameterBoolean(
-            self.USE_TRAINING_STATISTICS, self.tr("Standardise with the training images' statistics"), False))
+            self.USE_TRAINING_STATISTICS, self.tr("Use training statistics"), False))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_PROBABILITY, self.tr("Change probability")))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT_CHANGE, self.tr("Change map")))
+        # created by default: a skipped output's "Open output file" box stays greyed out in QGIS 3.22 even
+        # after a path is typed in, so the polygons would be written but never loaded
         self.addParameter(QgsProcessingParameterVectorDestination(
             self.OUTPUT_POLYGONS, self.tr("Change polygons"), QgsProcessing.SourceType.TypeVectorPolygon,
-            optional=True, createByDefault=False))
+            optional=True, createByDefault=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_AREA, self.tr("Minimum polygon area (map units²)"), double, 0.0, False, 0.0))
+            self.MIN_AREA, self.tr("Minimum polygon area"), double, 0.0, False, 0.0))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_REPORT, self.tr("Detection report"), self.tr("HTML files (*.html)"), optional=True,
             createByDefault=False))
@@ -105,13 +123,14 @@ class DetectAlgorithm(PairAlgorithm):
 
     def prepare(self, parameters, context, feedback) -> None:
         self.pair = self.resolve_pair(parameters, context)
+        remember_model(self.parameterAsFile(parameters, self.MODEL, context))
 
     def process(self, parameters, context, feedback, workdir) -> dict:
         from ...core.detection import detect, resolve_threshold
         from ...core.modelfile import load_model
         from ...core.options import DetectionOptions
 
-        threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context)
+        given_threshold = self.optional_number(parameters, self.THRESHOLD, context)
         options = DetectionOptions(
             tile_size=self.optional_number(parameters, self.TILE_SIZE, context),
             batch_size=self.optional_number(parameters, self.BATCH_SIZE, context),
@@ -127,7 +146,11 @@ class DetectAlgorithm(PairAlgorithm):
             check_output_path(path)
 
         model, metadata = load_model(model_path, device="cpu")
-        threshold = resolve_threshold(threshold, metadata)  # the one rule detect and detectmany share
+        threshold = resolve_threshold(given_threshold, metadata)  # the one rule detect and detectmany share
+        feedback.pushInfo(self.tr("Threshold {threshold:.3g} ({source}).").format(
+            threshold=threshold, source=self.tr("given") if given_threshold is not None else self.tr(
+                "the model's, chosen when it was trained") if "threshold_choice" in metadata.provenance
+            else self.tr("the default for model files without a threshold of their own")))
         pair = self.open_pair(self.pair, workdir, feedback)
         with all_or_nothing() as published:  # a failure after the first output restores the older outputs
             try:
@@ -136,8 +159,7 @@ class DetectAlgorithm(PairAlgorithm):
                     summary = detect(model, metadata, pair.t1, pair.t2, maps.write, options,
                                      progress=progress_callback(feedback, 0, 90), is_cancelled=cancel_flag(feedback),
                                      log=feedback.pushInfo)
-                    maps.set_metadata({"SIAMCRNN_MODEL": model_path, "SIAMCRNN_THRESHOLD": f"{threshold:g}",
-                                       "SIAMCRNN_TILE_SIZE": str(summary.tile_size)})
+                    maps.set_metadata(output_metadata(model_path, threshold, summary.tile_size, metadata))
                     raise_if_cancelled(feedback)
                     feedback.setProgress(92)
                     maps.finalize()
@@ -151,34 +173,42 @@ class DetectAlgorithm(PairAlgorithm):
             changed_area = changed * pixel_area
             changed_fraction = changed / valid if valid else 0.0
             feedback.pushInfo(self.tr(
-                "{changed} of {valid} valid pixels changed ({fraction:.2%}), {area:.6g} map units²; "
-                "{rate:,.0f} pixels/s.").format(changed=changed, valid=valid, fraction=changed_fraction,
-                                                 area=changed_area, rate=summary.pixels / max(summary.seconds, 1e-9)))
+                "{changed:,} of {valid:,} valid pixels changed ({fraction:.2%}), {area}; {rate:,.0f} pixels/s.").format(
+                changed=changed, valid=valid, fraction=changed_fraction, area=self.area_text(changed_area, pair.grid),
+                rate=summary.pixels / max(summary.seconds, 1e-9)))
             outputs = {
                 self.OUTPUT_PROBABILITY: probability_path, self.OUTPUT_CHANGE: change_path,
                 self.CHANGED_AREA: changed_area, self.CHANGED_FRACTION: changed_fraction,
             }
             if polygons_path:
-                count, area = polygonize_changes(change_path, polygons_path, min_area=self.parameterAsDouble(
-                    parameters, self.MIN_AREA, context), log=feedback.pushInfo,
-                    progress=progress_callback(feedback, 93, 99), is_cancelled=cancel_flag(feedback))
+                min_area = self.parameterAsDouble(parameters, self.MIN_AREA, context)
+                count, area = polygonize_changes(change_path, polygons_path, min_area=min_area,
+                                                 progress=progress_callback(feedback, 93, 99),
+                                                 is_cancelled=cancel_flag(feedback))
                 published.append(polygons_path)
+                feedback.pushInfo(self.tr("{count:,} change polygons, {area} in all, in {path}.").format(
+                    count=count, area=self.area_text(area, pair.grid), path=polygons_path)
+                    + (" " + self.tr("Polygons smaller than {area} were left out.").format(
+                        area=self.area_text(min_area, pair.grid)) if min_area > 0 else ""))
                 raise_if_cancelled(feedback)
-                feedback.pushInfo(self.tr("{count} change polygons, {area:.6g} map units².").format(
-                    count=count, area=area))
                 outputs[self.OUTPUT_POLYGONS] = polygons_path
             if report_path:
                 with atomic_file(report_path) as temporary:
                     with open(temporary, "w", encoding="utf-8") as handle:
                         handle.write(detection_report_html(
                             summary=summary, model_path=model_path, threshold=threshold, changed_pixels=changed,
-                            valid_pixels=valid, changed_area=changed_area, histogram=histogram.tolist(),
-                            pixel_area=pixel_area, outputs=outputs))
+                            valid_pixels=valid, changed_area=self.area_text(changed_area, pair.grid),
+                            histogram=histogram.tolist(), pixel_area=self.area_text(pixel_area, pair.grid),
+                            outputs={self.parameterDefinition(key).description(): path for key, path in
+                                     outputs.items() if isinstance(path, str)}))
                 published.append(report_path)
                 outputs[self.OUTPUT_REPORT] = report_path
-        style_output(self, context, probability_path, "probability.qml")
-        style_output(self, context, change_path, "change.qml")
-        if polygons_path:
-            style_output(self, context, polygons_path, "change_polygons.qml")
+        remember_outputs(probability_path, change_path)
+        for key, style in ((self.OUTPUT_PROBABILITY, "probability.qml"), (self.OUTPUT_CHANGE, "change.qml"),
+                           (self.OUTPUT_POLYGONS, "change_polygons.qml")):
+            if key in outputs:
+                style_output(self, context, outputs[key], style,
+                             name=self.output_name(self.parameterDefinition(key).description()))
         feedback.setProgress(100)
         return outputs
+

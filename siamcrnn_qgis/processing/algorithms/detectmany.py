@@ -18,9 +18,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...core.options import DEFAULT_THRESHOLD
 from ...dependencies import dask_available, dask_install_command, missing_dask_message
 from ..pair import PairAlgorithm, architecture_defaults
+from ..session import default_model, remember_model
 from ..styling import style_output
 
 #: Field names of a pairs table (case does not matter).
@@ -61,6 +61,7 @@ class DetectManyAlgorithm(PairAlgorithm):
     def shortHelpString(self) -> str:  # noqa: N802
         from ...cluster.run import DEFAULT_WINDOW_SIZE
 
+        pair = self.pair_help()
         return (
             self.tr(
                 "Runs a trained SiamCRNN model over many T1/T2 pairs on a Dask cluster, window by window, and "
@@ -70,43 +71,45 @@ class DetectManyAlgorithm(PairAlgorithm):
                 "pair already complete in the output folder with the same settings is skipped, so running the "
                 "algorithm again resumes an interrupted run.")
             + " " + self.tr("Dask is optional for the rest of the plugin; this algorithm needs it. "
-                                  "Install it with: {command}").format(command=dask_install_command())
-            + "<h3>" + self.tr("Parameters") + "</h3><ul>"
-            + "<li><b>PAIRS</b>: " + self.tr(
-                "a CSV file with one pair per line: t1,t2 and optionally a name (a header line t1,t2,name may "
-                "come first). Relative paths are relative to the CSV file. GDAL names such as "
-                "/vsis3/bucket/t1.tif, /vsicurl/https://server/t1.tif or /vsiaz/container/t1.tif work as long "
-                "as every worker can read them.")
-            + "</li><li><b>PAIRS_TABLE</b>: " + self.tr(
-                "instead of PAIRS, a table (any layer) with the fields t1, t2 and optionally name.")
-            + "</li><li><b>MODEL</b>: " + self.tr("a .safetensors model made by Train; it is sent to the workers, "
-                                                  "so it need not be on shared storage.")
-            + "</li><li><b>SCHEDULER</b>: " + self.tr(
-                "address of a running Dask scheduler, for example tcp://head-node:8786. Left empty, a local "
-                "cluster of LOCAL_WORKERS worker processes is started on this computer and closed afterwards.")
-            + "</li><li><b>LOCAL_WORKERS</b>: " + self.tr("worker processes of the local cluster, each computing "
-                                                          "on one CPU thread (default: one per CPU core).")
-            + "</li><li><b>THRESHOLD</b>: " + self.tr("probability from which a pixel is called changed; left "
-                                                      "empty, the default of Detect changes ({value:g}).").format(
-                value=DEFAULT_THRESHOLD)
-            + "</li><li><b>DEVICE</b>, <b>PRECISION</b>: " + self.tr(
-                "as in Detect changes, chosen on each worker: with auto, a worker with an NVIDIA GPU uses it "
-                "and the others their CPU.")
-            + "</li><li><b>TILE_SIZE</b>, <b>BATCH_SIZE</b>: " + self.tr(
-                "as in Detect changes (left empty: tile size {tiles}; batch size {batches}).").format(
-                tiles=architecture_defaults("tile_size", detection=True),
-                batches=architecture_defaults("batch_size", detection=True))
-            + "</li><li><b>WINDOW_SIZE</b>: " + self.tr(
-                "side in pixels of the part of a pair one task computes, rounded to whole tiles (default {size}). "
-                "Larger windows mean fewer tasks; smaller ones spread one large pair over more workers.").format(
-                size=DEFAULT_WINDOW_SIZE)
-            + "</li><li><b>RECOMPUTE</b>: " + self.tr("redo the pairs that are already complete.")
-            + "</li><li><b>OUTPUT_FOLDER</b>: " + self.tr(
-                "each pair's outputs go to a folder of its name: probability.tif (float32, nodata -1) and "
-                "change.tif (0 unchanged, 1 changed, 255 nodata) with their styles, and detection.json (the "
-                "settings and counts); summary.csv lists every pair. With a remote scheduler the folder must be "
-                "on storage this computer and every worker share, under the same path.")
-            + "</li></ul>" + self.tr("See docs/cluster.md for setting up a cluster and sizing it.")
+                            "Install it with: {command}").format(command=dask_install_command())
+            + self.parameters_help({
+                self.PAIRS: self.tr(
+                    "a CSV file with one pair per line: t1,t2 and optionally a name (a header line t1,t2,name may "
+                    "come first). Relative paths are relative to the CSV file. GDAL names such as "
+                    "/vsis3/bucket/t1.tif, /vsicurl/https://server/t1.tif or /vsiaz/container/t1.tif work as long "
+                    "as every worker can read them."),
+                self.PAIRS_TABLE: self.tr("instead of the CSV file, a table (any layer) with the fields t1, t2 and "
+                                          "optionally name."),
+                self.MODEL: self.tr("a .safetensors model made by Train. It is copied into the output folder for "
+                                    "the workers, so it need not be on shared storage."),
+                self.SCHEDULER: self.tr(
+                    "address of a running Dask scheduler, for example tcp://head-node:8786. Left empty, a local "
+                    "cluster of worker processes is started on this computer and closed afterwards."),
+                self.LOCAL_WORKERS: self.tr("worker processes of the local cluster, each computing on one CPU "
+                                            "thread (default: one per CPU core)."),
+                self.THRESHOLD: self.tr("the probability from which a pixel is called changed. Left empty, the "
+                                        "model's own threshold is used, as in Detect changes."),
+                self.DEVICE: pair[self.DEVICE] + " " + self.tr("Each worker chooses on its own machine."),
+                self.PRECISION: pair[self.PRECISION],
+                self.TILE_SIZE: self.tr("as in Detect changes (left empty: {tiles}); windows are made of whole "
+                                        "tiles.").format(tiles=architecture_defaults("tile_size", detection=True)),
+                self.BATCH_SIZE: self.tr("as in Detect changes (left empty: {batches}).").format(
+                    batches=architecture_defaults("batch_size", detection=True)),
+                self.WINDOW_SIZE: self.tr(
+                    "side in pixels of the part of a pair one task computes, rounded to whole tiles (default "
+                    "{size}). Larger windows mean fewer tasks; smaller ones spread one large pair over more "
+                    "workers.").format(size=DEFAULT_WINDOW_SIZE),
+                self.USE_TRAINING_STATISTICS: self.tr("as in Detect changes."),
+                self.RECOMPUTE: self.tr("redo the pairs that are already complete."),
+                self.LOAD_OUTPUTS: self.tr("add each complete pair's change map and probability to the map, "
+                                           "styled, named after the pair."),
+                self.OUTPUT_FOLDER: self.tr(
+                    "each pair's outputs go to a folder of its name: probability.tif (float32, nodata -1) and "
+                    "change.tif (0 unchanged, 1 changed, 255 nodata) with their styles, and detection.json (the "
+                    "settings and counts); summary.csv lists every pair. With a remote scheduler the folder must be "
+                    "on storage this computer and every worker share, under the same path."),
+            })
+            + "<p>" + self.tr("See docs/cluster.md for setting up a cluster and sizing it.") + "</p>"
             + self.help_footer()
         )
 
@@ -118,7 +121,8 @@ class DetectManyAlgorithm(PairAlgorithm):
             self.PAIRS_TABLE, self.tr("Pairs table (fields t1, t2[, name]), instead of the CSV file"),
             [QgsProcessing.SourceType.TypeVector], optional=True))
         self.addParameter(QgsProcessingParameterFile(
-            self.MODEL, self.tr("Model file"), QgsProcessingParameterFile.Behavior.File, "safetensors"))
+            self.MODEL, self.tr("Model file"), QgsProcessingParameterFile.Behavior.File, "safetensors",
+            default_model()))
         self.addParameter(QgsProcessingParameterString(
             self.SCHEDULER, self.tr("Dask scheduler address (empty: a local cluster on this computer)"), "",
             optional=True))
@@ -126,7 +130,7 @@ class DetectManyAlgorithm(PairAlgorithm):
         self.add_advanced_parameter(QgsProcessingParameterNumber(
             self.LOCAL_WORKERS, self.tr("Worker processes of the local cluster"), integer, None, True, 1, 1024))
         self.addParameter(QgsProcessingParameterNumber(
-            self.THRESHOLD, self.tr("Change probability threshold"), double, None, True, 0.0, 1.0))
+            self.THRESHOLD, self.tr("Threshold (empty: the model's)"), double, None, True, 0.0, 1.0))
         self.add_device_parameter()
         self.add_advanced_parameter(QgsProcessingParameterNumber(
             self.TILE_SIZE, self.tr("Tile size (pixels)"), integer, None, True, 5, 16384))
@@ -158,6 +162,7 @@ class DetectManyAlgorithm(PairAlgorithm):
     def prepare(self, parameters, context, feedback) -> None:
         from ...cluster.pairs import pairs_from_rows, read_pairs
 
+        remember_model(self.parameterAsFile(parameters, self.MODEL, context))
         table = self.parameterAsSource(parameters, self.PAIRS_TABLE, context)
         csv_path = self.parameterAsFile(parameters, self.PAIRS, context)
         if csv_path:

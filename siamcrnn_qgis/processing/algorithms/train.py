@@ -7,6 +7,7 @@ import time
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
@@ -16,14 +17,20 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
-from ...core.architectures import architecture_names
+from ...core.architectures import architecture_names, get_architecture
 from ...core.options import SIAMESE_CHOICES, TrainingConfig
 from ...io.labels import rasterize_labels, read_label_raster
 from ...io.writer import all_or_nothing, atomic_file, check_output_path
 from ...reports import training_report_html
 from ..base import cancel_flag, raise_if_cancelled
 from ..pair import PairAlgorithm, architecture_defaults
+from ..session import default_output_file, remember_model
+
+# the built-in architectures' titles, for pylupdate (shown through TrainAlgorithm.architecture_title)
+ARCHITECTURE_TITLES = (QT_TRANSLATE_NOOP("TrainAlgorithm", "Patch SiamCRNN (paper)"),
+                       QT_TRANSLATE_NOOP("TrainAlgorithm", "Fully convolutional SiamCRNN"))
 
 
 class TrainAlgorithm(PairAlgorithm):
@@ -52,53 +59,60 @@ class TrainAlgorithm(PairAlgorithm):
         return self.tr("Train change detection model")
 
     def shortHelpString(self) -> str:  # noqa: N802
+        left_empty = self.tr("Left empty, the architecture's default is used ({defaults}); the log and the "
+                             "report say which value was used.")
         return (
             self.tr(
-                "Trains a SiamCRNN network (siamese convolutional branches, stacked LSTMs over the two dates, "
-                "fully connected layers) to tell changed from unchanged pixels, using polygons you drew "
+                "Trains a SiamCRNN network (convolutional branches for each date, stacked LSTMs over the two "
+                "dates, fully connected layers) to tell changed from unchanged pixels, using polygons you drew "
                 "(Create training label layer) or a label raster. A part of the labelled regions is held out "
-                "for validation; training stops early when the validation loss stops improving, and the best "
+                "for validation; training stops early when the validation kappa stops improving, and the best "
                 "weights are saved in one .safetensors model file with the normalisation statistics."
             )
-            + "<h3>" + self.tr("Parameters") + "</h3><ul>" + self.pair_help()
-            + "<li><b>LABELS</b>: " + self.tr("polygon layer whose LABEL_FIELD is 0 (unchanged) or 1 (changed); "
-                                             "rasterised onto T1's grid. Or give LABEL_RASTER instead.")
-            + "</li><li><b>LABEL_RASTER</b>: " + self.tr("raster with 0 = unchanged, 1 = changed, anything else "
-                                                         "or nodata = unlabelled.")
-            + "</li><li><b>ARCHITECTURE</b>: " + self.tr("patch: the paper's network, each pixel classified "
-                                                        "from its 5×5 neighbourhood; fcn: fully convolutional "
-                                                        "(ResNet encoders, ConvLSTM per level, FPN decoder), "
-                                                        "detects 10–14× faster than patch (measured on a 2-core "
-                                                        "CPU) and learns from wide context, best on a GPU.")
-            + "</li><li><b>SIAMESE</b>: " + self.tr("auto shares one branch when both dates have the same number "
-                                                   "of bands; separate (pseudo-siamese) for different sensors, "
-                                                   "e.g. SAR vs optical.")
-            + "</li><li>" + self.tr("Options left empty take the chosen architecture's own default, and the log "
-                                    "and the report say which values were used:")
-            + "<ul><li><b>EPOCHS</b>: " + self.tr("at most this many epochs ({defaults}).").format(
-                defaults=architecture_defaults("epochs"))
-            + "</li><li><b>BATCH_SIZE</b>: " + self.tr("pixels (patch) or 256×256 crops (fcn) per step "
-                                                       "({defaults}).").format(
-                defaults=architecture_defaults("batch_size"))
-            + "</li><li><b>LEARNING_RATE</b>: " + self.tr("step size of the optimiser ({defaults}; the paper "
-                                                          "uses 2e-4 with batch 1024).").format(
-                defaults=architecture_defaults("learning_rate"))
-            + "</li><li><b>SAMPLES_PER_EPOCH</b>: " + self.tr("class-balanced draws per epoch, so training time "
-                                                              "does not grow with the label count "
-                                                              "({defaults}).").format(
-                defaults=architecture_defaults("samples_per_epoch"))
-            + "</li><li><b>PATIENCE</b>: " + self.tr("epochs without a better validation loss before stopping "
-                                                     "({defaults}).").format(
-                defaults=architecture_defaults("patience"))
-            + "</li><li><b>CHANGED_WEIGHT</b>: " + self.tr("loss weight of the changed class ({defaults}).").format(
-                defaults=architecture_defaults("changed_weight", unset=self.tr("unchanged/changed ratio")))
-            + "</li></ul>"
-            + "</li><li><b>VALIDATION_FRACTION</b>: " + self.tr("share of labelled regions held out.")
-            + "</li><li><b>SEED</b>: " + self.tr("the same seed and inputs give the same model.")
-            + "</li><li><b>OUTPUT_MODEL</b>: " + self.tr("the model file (.safetensors) for Detect.")
-            + "</li><li><b>OUTPUT_REPORT</b>: " + self.tr("HTML report: loss curves, validation metrics, label "
-                                                          "counts, device, duration.")
-            + "</li></ul>" + self.help_footer()
+            + self.parameters_help({
+                **self.pair_help(),
+                self.LABELS: self.tr("the polygons you drew, with 0 (unchanged) or 1 (changed) in the label "
+                                     "field; they are rasterised onto T1's grid. Give these or a label raster."),
+                self.LABEL_FIELD: self.tr("the integer field of the label polygons holding 0 or 1 (default "
+                                          "change)."),
+                self.LABEL_RASTER: self.tr("instead of polygons: a raster with 0 = unchanged, 1 = changed, any "
+                                           "other value or nodata = unlabelled."),
+                self.ARCHITECTURE: self.tr(
+                    "Patch SiamCRNN (paper), on the command line patch: the paper's network, each pixel "
+                    "classified from its 5×5 neighbourhood. Fully convolutional SiamCRNN, on the command line "
+                    "fcn: ResNet encoders, a ConvLSTM per level and an FPN decoder; it detects 10–14× faster "
+                    "than patch (measured on a 2-core CPU) and learns from wide context, best on a GPU. "
+                    "Architectures added by other plugins are listed too."),
+                self.SIAMESE: self.tr("auto shares one branch between the dates when both have the same "
+                                      "number of bands (siamese); separate gives each date its own branch "
+                                      "(pseudo-siamese), for different sensors such as SAR and optical."),
+                self.EPOCHS: self.tr("training stops after at most this many passes.") + " " + left_empty.format(
+                    defaults=architecture_defaults("epochs")),
+                self.BATCH_SIZE: self.tr("pixels (patch) or 256×256 crops (fcn) per training step.") + " "
+                + left_empty.format(defaults=architecture_defaults("batch_size")),
+                self.LEARNING_RATE: self.tr("the optimiser's step size; the paper uses 2e-4 with batches of "
+                                            "1024.") + " " + left_empty.format(
+                    defaults=architecture_defaults("learning_rate")),
+                self.VALIDATION_FRACTION: self.tr("the share of labelled regions held out to measure the model "
+                                                  "and stop training."),
+                self.OUTPUT_MODEL: self.tr(
+                    "the model file (.safetensors) for Detect. In the QGIS desktop it is offered as "
+                    "model.safetensors next to the saved project, or in the folder where SiamCRNN last saved a "
+                    "model or labels (model_2.safetensors and so on when the name is taken). A temporary file "
+                    "is deleted when QGIS closes, and the log then says so."),
+                self.OUTPUT_REPORT: self.tr("HTML report: loss curves, validation accuracy, label counts, the "
+                                            "options used, device and duration."),
+                self.SAMPLES_PER_EPOCH: self.tr("class-balanced draws per epoch, so training time does not "
+                                                "grow with the number of labels.") + " " + left_empty.format(
+                    defaults=architecture_defaults("samples_per_epoch")),
+                self.PATIENCE: self.tr("epochs without a better validation kappa before training stops.") + " "
+                + left_empty.format(defaults=architecture_defaults("patience")),
+                self.CHANGED_WEIGHT: self.tr("how much more an error on a changed pixel counts in the loss.")
+                + " " + left_empty.format(defaults=architecture_defaults(
+                    "changed_weight", unset=self.tr("unchanged/changed ratio"))),
+                self.SEED: self.tr("the same seed and inputs give the same model."),
+            })
+            + self.help_footer()
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
@@ -106,17 +120,18 @@ class TrainAlgorithm(PairAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.LABELS, self.tr("Label polygons"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.LABEL_FIELD, self.tr("Label field (0 unchanged, 1 changed)"), "change", self.LABELS,
+            self.LABEL_FIELD, self.tr("Label field"), "change", self.LABELS,
             QgsProcessingParameterField.DataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(
-            self.LABEL_RASTER, self.tr("Label raster (instead of polygons)"), optional=True))
-        for key, label, options, default in (
-            (self.ARCHITECTURE, self.tr("Architecture"), architecture_names(), "patch"),
-            (self.SIAMESE, self.tr("Branches"), SIAMESE_CHOICES, "auto"),
-        ):
-            parameter = QgsProcessingParameterEnum(key, label, list(options), defaultValue=default)
-            parameter.setUsesStaticStrings(True)
-            self.addParameter(parameter)
+            self.LABEL_RASTER, self.tr("Label raster"), optional=True))
+        self.architectures = architecture_names()
+        self.addParameter(QgsProcessingParameterEnum(
+            self.ARCHITECTURE, self.tr("Architecture"), [self.architecture_title(name) for name in self.architectures],
+            defaultValue=0))
+        siamese = QgsProcessingParameterEnum(self.SIAMESE, self.tr("Branches"), list(SIAMESE_CHOICES),
+                                             defaultValue="auto")
+        siamese.setUsesStaticStrings(True)
+        self.addParameter(siamese)
         integer, double = QgsProcessingParameterNumber.Type.Integer, QgsProcessingParameterNumber.Type.Double
         defaults = TrainingConfig()
         # None default + optional: left empty, the architecture's own default is used
@@ -124,9 +139,9 @@ class TrainAlgorithm(PairAlgorithm):
             (self.EPOCHS, self.tr("Maximum epochs"), integer, 1, 10000, False),
             (self.BATCH_SIZE, self.tr("Batch size"), integer, 1, 1 << 20, False),
             (self.LEARNING_RATE, self.tr("Learning rate"), double, 1e-7, 1.0, False),
-            (self.SAMPLES_PER_EPOCH, self.tr("Class-balanced samples per epoch"), integer, 2, 1 << 24, True),
-            (self.PATIENCE, self.tr("Early stopping patience (epochs)"), integer, 1, 10000, True),
-            (self.CHANGED_WEIGHT, self.tr("Loss weight of the changed class"), double, 0.01, 100.0, True),
+            (self.SAMPLES_PER_EPOCH, self.tr("Samples per epoch"), integer, 2, 1 << 24, True),
+            (self.PATIENCE, self.tr("Patience (epochs)"), integer, 1, 10000, True),
+            (self.CHANGED_WEIGHT, self.tr("Changed class weight"), double, 0.01, 100.0, True),
         ):
             parameter = QgsProcessingParameterNumber(key, label, kind, None, True, low, high)
             if advanced:
@@ -134,17 +149,39 @@ class TrainAlgorithm(PairAlgorithm):
             else:
                 self.addParameter(parameter)
         self.addParameter(QgsProcessingParameterNumber(
-            self.VALIDATION_FRACTION, self.tr("Validation fraction of labelled regions"), double,
+            self.VALIDATION_FRACTION, self.tr("Validation fraction"), double,
             defaults.validation_fraction, False, 0.05, 0.5))
         self.add_advanced_parameter(QgsProcessingParameterNumber(
             self.SEED, self.tr("Random seed"), integer, defaults.seed, False, 0, 2**31 - 1))
         self.add_device_parameter()
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT_MODEL, self.tr("Model file"), self.tr("SiamCRNN model (*.safetensors)")))
+            self.OUTPUT_MODEL, self.tr("Model file"), self.tr("SiamCRNN model (*.safetensors)"),
+            default_output_file("model", "safetensors")))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_REPORT, self.tr("Training report"), self.tr("HTML files (*.html)"), optional=True))
         self.addOutput(QgsProcessingOutputNumber(self.VAL_KAPPA, self.tr("Validation kappa")))
         self.addOutput(QgsProcessingOutputNumber(self.VAL_F1, self.tr("Validation F1")))
+
+    def architecture_title(self, name: str) -> str:
+        """The readable name shown in the form; the command line takes the name itself (patch, fcn)."""
+        return self.tr(get_architecture(name).title)
+
+    def architecture_name(self, parameters: dict, context: QgsProcessingContext) -> str:
+        """ARCHITECTURE as a registered name: given as a name (patch, fcn: the command line, scripts) or as
+        the index of the form's choice."""
+        value = parameters.get(self.ARCHITECTURE)
+        if isinstance(value, str) and value.strip() in self.architectures:
+            return value.strip()
+        return self.architectures[self.parameterAsEnum(parameters, self.ARCHITECTURE, context)]
+
+    def checkParameterValues(self, parameters: dict, context: QgsProcessingContext) -> tuple[bool, str]:  # noqa: N802
+        value = parameters.get(self.ARCHITECTURE)
+        if isinstance(value, str) and value.strip() in self.architectures:  # a name: as the form's index
+            parameters = {**parameters, self.ARCHITECTURE: self.architectures.index(value.strip())}
+        elif value is not None and not self.parameterDefinition(self.ARCHITECTURE).checkValueIsAcceptable(value):
+            return False, self.tr("Architecture (ARCHITECTURE) must be one of {names}, not {value}.").format(
+                names=", ".join(self.architectures), value=value)
+        return super().checkParameterValues(parameters, context)
 
     def prepare(self, parameters, context, feedback) -> None:
         self.pair = self.resolve_pair(parameters, context)
@@ -153,6 +190,17 @@ class TrainAlgorithm(PairAlgorithm):
         if (self.label_vector is None) == (self.label_raster is None):
             raise QgsProcessingException(self.tr(
                 "Give the labels either as polygons (LABELS) or as a raster (LABEL_RASTER), exactly one of the two."))
+        self.labels_record = self.labels_provenance(parameters, context)
+
+    def labels_provenance(self, parameters, context) -> dict:
+        """Which labels the model learns from, for its file: Evaluate warns when they are the reference."""
+        if self.label_raster is not None:
+            return {"source": self.label_raster}
+        layer = self.parameterAsVectorLayer(parameters, self.LABELS, context)
+        path, layer_name = self.label_vector
+        source = layer.source() if layer is not None and layer.providerType() == "ogr" else (
+            f"{path}|layername={layer_name}" if layer_name else path)
+        return {"source": source, "field": self.parameterAsString(parameters, self.LABEL_FIELD, context) or "change"}
 
     def process(self, parameters, context, feedback, workdir) -> dict:
         from ...core.modelfile import save_model
@@ -165,7 +213,7 @@ class TrainAlgorithm(PairAlgorithm):
         for path in filter(None, (model_path, report_path)):
             check_output_path(path)
         config = TrainingConfig(
-            architecture=self.parameterAsEnumString(parameters, self.ARCHITECTURE, context),
+            architecture=self.architecture_name(parameters, context),
             siamese=self.parameterAsEnumString(parameters, self.SIAMESE, context),
             epochs=self.optional_number(parameters, self.EPOCHS, context),
             batch_size=self.optional_number(parameters, self.BATCH_SIZE, context),
@@ -202,7 +250,8 @@ class TrainAlgorithm(PairAlgorithm):
         finally:
             pair.close()
         result.metadata.provenance.update(
-            t1=os.path.basename(self.pair.t1.split("|")[0]), t2=os.path.basename(self.pair.t2.split("|")[0]))
+            t1=os.path.basename(self.pair.t1.split("|")[0]), t2=os.path.basename(self.pair.t2.split("|")[0]),
+            labels=self.labels_record)
         raise_if_cancelled(feedback)
         with all_or_nothing() as published:  # the report failing or a late cancel restores the older files
             with atomic_file(model_path) as temporary:  # so that an older model is kept until the end
@@ -221,6 +270,8 @@ class TrainAlgorithm(PairAlgorithm):
                 outputs[self.OUTPUT_REPORT] = report_path
             raise_if_cancelled(feedback)
         feedback.pushInfo(self.tr("Saved the model to {path}.").format(path=model_path))
+        remember_model(model_path)
+        self.warn_if_temporary(model_path, feedback, self.OUTPUT_MODEL)
         feedback.setProgress(100)
         return outputs
 
@@ -231,8 +282,6 @@ class TrainAlgorithm(PairAlgorithm):
             labels, report = rasterize_labels(path, grid, field=field, layer_name=layer_name or None)
         else:
             labels, report = read_label_raster(self.label_raster, grid, workdir)
-        for message in report.messages:
+        for message in report.messages:  # they include the label counts
             feedback.pushInfo(message)
-        feedback.pushInfo(self.tr("Labelled pixels: {unchanged} unchanged, {changed} changed.").format(
-            unchanged=report.unchanged_pixels, changed=report.changed_pixels))
         return labels
