@@ -18,7 +18,7 @@
    changed, in landscape-shaped patches;
 6. (``--all`` or ``--only cluster``) ``cluster.py``: one pair on local Dask clusters of 1 and 2 single-threaded
    workers against one-thread detection on this machine (speed-up, the scheduler's idle time per window,
-   bytes per window), at 4096² with ``--all`` and 1024² otherwise (``--cluster-size``), with the fcn network
+   bytes per window), at 4096² with ``--all`` and 2048² otherwise (``--cluster-size``), with the fcn network
    (``--cluster-architecture``);
 7. the machine (CPU, cores, threads, GPU, versions, load average) beside every figure.
 
@@ -183,8 +183,9 @@ def training() -> dict:
 def cluster(size: int, architecture: str) -> dict:
     """(6) ``cluster.py`` in a fresh process (it starts its own local clusters)."""
     output = RESULTS / f"cluster-{size}-{architecture}.json"
+    # at least 2 × 2 windows, so that one worker runs several in a row (the idle time between them is measured)
     subprocess.run([sys.executable, str(HERE / "cluster.py"), "--size", str(size), "--architecture", architecture,
-                    "--json", str(output)], check=True)
+                    "--window-size", str(min(2048, size // 2)), "--json", str(output)], check=True)
     return json.loads(output.read_text())
 
 
@@ -220,7 +221,8 @@ def table(model_rows: list[dict], detect_rows: list[dict], training_row: dict,
     for row in cluster_rows or []:
         add(f"cluster {row['size']}² ({row['architecture']}): 1 → 2 single-threaded workers",
             f"{row['speedup_2_workers']:.2f}×", row)
-        add("  scheduler idle time between windows / window compute", f"{row['scheduler_overhead_share']:.3%}")
+        share = row["scheduler_overhead_share"]
+        add("  scheduler idle time between windows / window compute", "-" if share is None else f"{share:.3%}")
         add("  1-worker cluster / one-thread detect on this machine", f"{row['cluster_over_single']:.3f}")
         add("  bytes moved per window pixel", f"{row['bytes_moved_per_window_pixel']:.1f} B")
         add("  probabilities identical to one-machine detect", str(row["identical_to_single_machine"]))
@@ -252,7 +254,7 @@ def main() -> None:
     parser.add_argument("--polygon-sizes", type=int, nargs="+", default=[1024, 4096],
                         help="raster sides of the detection-with-polygons memory figure")
     parser.add_argument("--polygon-tile-size", type=int, default=256)
-    parser.add_argument("--cluster-size", type=int, default=None, help="default 4096 with --all, else 1024")
+    parser.add_argument("--cluster-size", type=int, default=None, help="default 4096 with --all, else 2048")
     parser.add_argument("--cluster-architecture", choices=("patch", "fcn"), default="fcn")
     args = parser.parse_args()
     parts = set(args.only or ("model", "detect", "memory", "training") + (("polygons", "cluster") if args.all else ()))
@@ -269,7 +271,7 @@ def main() -> None:
               f"{detect_rows[-1]['peak_rss_mib']:,.0f} MiB", flush=True)
     training_row = training() if "training" in parts else {"skipped": "not asked for"}
     polygon_rows = polygons_memory(args.polygon_sizes, args.polygon_tile_size) if "polygons" in parts else []
-    cluster_size = args.cluster_size or (4096 if args.all else 1024)
+    cluster_size = args.cluster_size or (4096 if args.all else 2048)
     cluster_rows = [cluster(cluster_size, args.cluster_architecture)] if "cluster" in parts else []
 
     report = {"mode": "all" if args.all else "quick", "seconds": round(time.perf_counter() - started, 1),
