@@ -16,7 +16,11 @@
    tiles of a larger raster do, which alone made the fcn's peak 40 % higher at 4096²). The threshold is
    the 90th percentile of a first 1024² run's probabilities, so that about a tenth of the pixels are
    changed, in landscape-shaped patches;
-6. the machine (CPU, cores, threads, GPU, versions, load average) beside every figure.
+6. (``--all`` or ``--only cluster``) ``cluster.py``: one pair on local Dask clusters of 1 and 2 single-threaded
+   workers against one-thread detection on this machine (speed-up, the scheduler's idle time per window,
+   bytes per window), at 4096² with ``--all`` and 2048² otherwise (``--cluster-size``), with the fcn network
+   (``--cluster-architecture``);
+7. the machine (CPU, cores, threads, GPU, versions, load average) beside every figure.
 
 Prints a table and writes ``benchmarks/results/bench-<time>.json``. Inputs are generated once into
 ``benchmarks/results/data`` with ``scripts/sample_data.py``; the model file is an untrained patch network
@@ -176,8 +180,17 @@ def training() -> dict:
             "machine": {**full_machine(), "load_average_before": [round(v, 2) for v in load]}}
 
 
+def cluster(size: int, architecture: str) -> dict:
+    """(6) ``cluster.py`` in a fresh process (it starts its own local clusters)."""
+    output = RESULTS / f"cluster-{size}-{architecture}.json"
+    # at least 2 × 2 windows, so that one worker runs several in a row (the idle time between them is measured)
+    subprocess.run([sys.executable, str(HERE / "cluster.py"), "--size", str(size), "--architecture", architecture,
+                    "--window-size", str(min(2048, size // 2)), "--json", str(output)], check=True)
+    return json.loads(output.read_text())
+
+
 def table(model_rows: list[dict], detect_rows: list[dict], training_row: dict,
-          polygon_rows: list[dict] | None = None) -> str:
+          polygon_rows: list[dict] | None = None, cluster_rows: list[dict] | None = None) -> str:
     lines = [f"{'figure':64s} {'value':>16s}  load (1 min)"]
 
     def add(label: str, value: str, row: dict | None = None) -> None:
@@ -205,12 +218,21 @@ def table(model_rows: list[dict], detect_rows: list[dict], training_row: dict,
     if polygon_rows and len(polygon_rows) >= 2:
         add(f"  peak RSS growth {polygon_rows[0]['size']}² → {polygon_rows[-1]['size']}², with polygons",
             f"{polygon_rows[-1]['peak_rss_mib'] / polygon_rows[0]['peak_rss_mib'] - 1:+.1%}")
+    for row in cluster_rows or []:
+        add(f"cluster {row['size']}² ({row['architecture']}): 1 → 2 single-threaded workers",
+            f"{row['speedup_2_workers']:.2f}×", row)
+        share = row["scheduler_overhead_share"]
+        add("  scheduler idle time between windows / window compute", "-" if share is None else f"{share:.3%}")
+        add("  1-worker cluster / one-thread detect on this machine", f"{row['cluster_over_single']:.3f}")
+        add("  bytes moved per window pixel", f"{row['bytes_moved_per_window_pixel']:.1f} B")
+        add("  probabilities identical to one-machine detect", str(row["identical_to_single_machine"]))
     if "skipped" in training_row:
         lines.append(f"training: skipped ({training_row['skipped']})")
     else:
         add("training italy_heterogeneous 1 %", f"{training_row['samples_per_second']:,} samples/s", training_row)
         add(f"  time ({training_row['epochs']} epochs)", f"{training_row['seconds']:.1f} s")
-    rows = model_rows + detect_rows + (polygon_rows or []) + ([training_row] if "machine" in training_row else [])
+    rows = model_rows + detect_rows + (polygon_rows or []) + (cluster_rows or []) + (
+        [training_row] if "machine" in training_row else [])
     if rows:
         some = rows[-1]["machine"]
         lines.append(f"machine: {some['cpu']}, {some['cores']} cores, torch threads {some['torch_threads']}, "
@@ -226,13 +248,16 @@ def main() -> None:
     mode.add_argument("--quick", action="store_true", help="without the 4096² detection")
     parser.add_argument("--seconds", type=float, default=None, help="minimum time per model-only figure")
     parser.add_argument("--tile-size", type=int, default=512)
-    parser.add_argument("--only", choices=("model", "detect", "memory", "training", "polygons"), action="append",
+    parser.add_argument("--only", choices=("model", "detect", "memory", "training", "polygons", "cluster"),
+                        action="append",
                         help="run only these parts (repeatable)")
     parser.add_argument("--polygon-sizes", type=int, nargs="+", default=[1024, 4096],
                         help="raster sides of the detection-with-polygons memory figure")
     parser.add_argument("--polygon-tile-size", type=int, default=256)
+    parser.add_argument("--cluster-size", type=int, default=None, help="default 4096 with --all, else 2048")
+    parser.add_argument("--cluster-architecture", choices=("patch", "fcn"), default="fcn")
     args = parser.parse_args()
-    parts = set(args.only or ("model", "detect", "memory", "training") + (("polygons",) if args.all else ()))
+    parts = set(args.only or ("model", "detect", "memory", "training") + (("polygons", "cluster") if args.all else ()))
     seconds = args.seconds if args.seconds is not None else (30.0 if args.all else 15.0)
     started = time.perf_counter()
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -246,14 +271,17 @@ def main() -> None:
               f"{detect_rows[-1]['peak_rss_mib']:,.0f} MiB", flush=True)
     training_row = training() if "training" in parts else {"skipped": "not asked for"}
     polygon_rows = polygons_memory(args.polygon_sizes, args.polygon_tile_size) if "polygons" in parts else []
+    cluster_size = args.cluster_size or (4096 if args.all else 2048)
+    cluster_rows = [cluster(cluster_size, args.cluster_architecture)] if "cluster" in parts else []
 
     report = {"mode": "all" if args.all else "quick", "seconds": round(time.perf_counter() - started, 1),
               "command": " ".join([Path(sys.executable).name, *sys.argv]), "model_only": model_rows,
-              "end_to_end": detect_rows, "training": training_row, "polygons": polygon_rows}
+              "end_to_end": detect_rows, "training": training_row, "polygons": polygon_rows,
+              "cluster": cluster_rows}
     path = RESULTS / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
     path.write_text(json.dumps(report, indent=1))
     print()
-    print(table(model_rows, detect_rows, training_row, polygon_rows))
+    print(table(model_rows, detect_rows, training_row, polygon_rows, cluster_rows))
     print(f"\nwritten {path}")
 
 

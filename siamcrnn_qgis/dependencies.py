@@ -326,3 +326,36 @@ def missing_torch_message() -> str:
         "PyTorch is not installed in the Python that QGIS uses, so SiamCRNN cannot run. Install it from "
         "Raster › SiamCRNN › Status (Install PyTorch), or in a terminal with: {command} — then restart QGIS."
     ).format(command=install_command())
+
+
+# ---- Dask: optional, only running on a cluster (siamcrnn:detectmany) needs it ----------------------------
+DASK_REQUIREMENT = "dask[distributed]>=2024.1"
+
+
+def dask_available() -> bool:
+    return importlib.util.find_spec("dask") is not None and importlib.util.find_spec("distributed") is not None
+
+
+def dask_version() -> str | None:
+    """The installed Dask's version (that of distributed, which runs the cluster), or None."""
+    if not dask_available():
+        return None
+    try:
+        return importlib.metadata.version("distributed")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown version"
+
+
+def dask_install_command() -> str:
+    """The command a user can paste into a terminal to install Dask where the plugin looks for packages."""
+    python = find_python_interpreter() or "python3"
+    return format_command([python, "-m", "pip", "install", "--target", str(dependency_folder()), DASK_REQUIREMENT])
+
+
+def missing_dask_message() -> str:
+    from .i18n import tr
+
+    return tr(
+        "Dask is not installed in the Python that QGIS uses, so this algorithm cannot run pairs on a cluster "
+        "(every other algorithm works without it). Install it in a terminal with: {command} — then restart QGIS."
+    ).format(command=dask_install_command())

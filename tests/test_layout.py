@@ -46,7 +46,8 @@ def imported_roots(path: Path) -> set[str]:
 
 @pytest.mark.parametrize(
     ("subpackage", "blocked"),
-    [("core", "qgis,osgeo,PyQt5,processing"), ("io", "qgis,torch,PyQt5,processing")],
+    [("core", "qgis,osgeo,PyQt5,processing"), ("io", "qgis,torch,PyQt5,processing"),
+     ("cluster", "qgis,PyQt5,processing")],
 )
 def test_layer_imports_with_forbidden_packages_blocked(subpackage, blocked):
     completed = subprocess.run(
@@ -58,7 +59,8 @@ def test_layer_imports_with_forbidden_packages_blocked(subpackage, blocked):
 
 
 @pytest.mark.parametrize(("subpackage", "forbidden"), [("core", {"qgis", "osgeo", "PyQt5"}),
-                                                       ("io", {"qgis", "torch", "PyQt5"})])
+                                                       ("io", {"qgis", "torch", "PyQt5"}),
+                                                       ("cluster", {"qgis", "PyQt5"})])
 def test_no_forbidden_import_statement_even_inside_functions(subpackage, forbidden):
     offenders = {
         str(path.relative_to(REPO_ROOT)): sorted(imported_roots(path) & forbidden) for path in modules_in(subpackage)
@@ -67,9 +69,10 @@ def test_no_forbidden_import_statement_even_inside_functions(subpackage, forbidd
 
 
 def test_package_import_does_not_import_torch():
-    code = "import sys, siamcrnn_qgis, siamcrnn_qgis.core, siamcrnn_qgis.io; print('torch' in sys.modules)"
+    code = ("import sys, siamcrnn_qgis, siamcrnn_qgis.core, siamcrnn_qgis.io, siamcrnn_qgis.cluster; "
+            "print(sorted({'torch', 'dask', 'distributed'} & set(sys.modules)))")
     completed = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True)
-    assert completed.stdout.strip() == "False", completed.stderr
+    assert completed.stdout.strip() == "[]", completed.stderr
 
 
 def test_qt_only_through_qgis_pyqt():

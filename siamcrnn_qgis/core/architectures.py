@@ -22,8 +22,9 @@ from .errors import InputError
 if TYPE_CHECKING:
     import numpy as np
 
-    from .detection import DetectionHooks, DetectionSummary, Sink
+    from .detection import DetectionHooks, DetectionSummary, Sink, WindowDetection
     from .modelfile import ModelMetadata
+    from .normalisation import BandStatistics
     from .options import DetectionOptions, TrainingConfig
     from .sources import RasterSource
     from .training import TrainingLog, TrainingResult
@@ -90,6 +91,41 @@ class Architecture(ABC):
                options: DetectionOptions, hooks: DetectionHooks) -> DetectionSummary:
         """Probability of change over the whole pair, handed to ``sink`` region by region; the inputs are
         already checked against the model and ``options`` are complete (see :meth:`resolve_detection`)."""
+
+    def tile_grid(self, options: DetectionOptions) -> int:
+        """The side of the tiles :meth:`detect` cuts the raster into (anchored at its top-left corner) with
+        these complete options. Windows detected apart (:meth:`detect_window`) are made of whole tiles."""
+        return options.tile_size
+
+    def detect_window(self, model: Any, metadata: ModelMetadata, t1: RasterSource, t2: RasterSource,
+                      stats: tuple[BandStatistics, BandStatistics], window: tuple[int, int, int, int],
+                      options: DetectionOptions, hooks: DetectionHooks) -> WindowDetection:
+        """One window ``(x, y, width, height)`` of whole tiles of :meth:`detect`'s result, computed on its own
+        (on another process or machine) with the statistics detect standardises with: the same
+        probabilities, and contributions to pixels neighbouring windows share (see :meth:`merge_shared`).
+        Architectures that can run on a cluster implement it."""
+        self.check_windowed()
+        raise NotImplementedError
+
+    def inference_model(self, model: Any) -> Any:
+        """``model`` made ready for many :meth:`detect_window` calls (a worker does this once); the same
+        results as ``model``. By default the model itself."""
+        return model
+
+    def check_windowed(self) -> None:
+        """InputError unless this architecture implements :meth:`detect_window` (can run on a cluster)."""
+        if type(self).detect_window is Architecture.detect_window:
+            raise InputError(f"the {self.name} architecture cannot detect a raster window by window, so it cannot "
+                             "run on a cluster; use Detect changes on one machine")
+
+    def merge_shared(self, pieces: list, region: tuple[int, int, int, int]
+                     ) -> tuple[list[tuple[int, int, np.ndarray]], list]:
+        """The final probabilities over ``region`` from the shared pieces of :meth:`detect_window` (every
+        piece covering the region must be given), as ``(x, y, probability)`` regions, and what is left of
+        the pieces outside it. Architectures whose windows share no pixels return no piece."""
+        if pieces:
+            raise NotImplementedError(f"the {self.name} architecture returned shared pieces but cannot merge them")
+        return [], []
 
     def resolve_training(self, config: TrainingConfig) -> TrainingConfig:
         """``config`` with every option left empty (None) set to this architecture's default."""

@@ -43,6 +43,19 @@ class DetectionSummary:
 
 
 @dataclass
+class WindowDetection:
+    """What :func:`detect_window` computed for one window: final probabilities as ``(x, y, probability)``
+    regions (NaN where either date is invalid), and the architecture's contributions to pixels that
+    neighbouring windows contribute to as well (each with a ``rect``), to be merged once all are there
+    (``Architecture.merge_shared``)."""
+
+    regions: list[tuple[int, int, np.ndarray]]
+    shared: list = field(default_factory=list)
+    tiles: int = 0
+    device: str = ""
+
+
+@dataclass
 class DetectionHooks:
     """How a detection run talks to its caller: progress 0..1, a cancel check, and log lines."""
 
@@ -101,12 +114,9 @@ def detect(
     architecture = get_architecture(metadata.architecture)
     check_inputs(metadata, t1, t2)
     given = options
-    options = architecture.resolve_detection(options)
-    check_options(options, architecture.minimum_size)
+    options = complete_options(architecture, options)
     hooks = DetectionHooks(progress or (lambda fraction: None), is_cancelled or (lambda: False),
                            log or (lambda message: None))
-    if not isinstance(options.device, DeviceInfo):
-        options = replace(options, device=select_device(options.device, options.precision))
     hooks.log(options.device.description)
     if options.device.hint:
         hooks.log(options.device.hint)
@@ -115,6 +125,67 @@ def detect(
     summary.seconds = time.perf_counter() - started
     summary.options = options.as_dict()
     return summary
+
+
+def complete_options(architecture, options: DetectionOptions) -> DetectionOptions:
+    """``options`` with the architecture's defaults filled in, checked, and the device chosen."""
+    options = architecture.resolve_detection(options)
+    check_options(options, architecture.minimum_size)
+    if not isinstance(options.device, DeviceInfo):
+        options = replace(options, device=select_device(options.device, options.precision))
+    return options
+
+
+def resolve_threshold(threshold: float | None, metadata: ModelMetadata) -> float:
+    """The change threshold to use with this model: the one given, else the model's own (chosen when it was
+    trained; 0.5 in older files). Detect and the cluster both go through here, so they call the same
+    pixels changed."""
+    if threshold is None:
+        return float(metadata.threshold)
+    if not 0.0 <= threshold <= 1.0:
+        raise InputError(f"the threshold must be between 0 and 1, got {threshold:g}")
+    return float(threshold)
+
+
+def detection_windows(metadata: ModelMetadata, width: int, height: int, options: DetectionOptions,
+                      side: int) -> tuple[list[tuple[int, int, int, int]], DetectionOptions]:
+    """Windows ``(x, y, width, height)`` of about ``side`` pixels covering a ``width`` × ``height`` raster,
+    row by row, each made of whole tiles of :func:`detect`'s grid (so the side is rounded to a multiple of
+    the tile side, at least one tile), and the complete options they were cut for (device not chosen)."""
+    architecture = get_architecture(metadata.architecture)
+    options = architecture.resolve_detection(options)
+    check_options(options, architecture.minimum_size)
+    if side < 1:
+        raise InputError(f"the window size must be at least 1 pixel, got {side}")
+    tile = architecture.tile_grid(options)
+    step = max(1, round(side / tile)) * tile
+    windows = [(x, y, min(step, width - x), min(step, height - y))
+               for y in range(0, height, step) for x in range(0, width, step)]
+    return windows, options
+
+
+def detect_window(model, metadata: ModelMetadata, t1: RasterSource, t2: RasterSource,
+                  stats: tuple[BandStatistics, BandStatistics], window: tuple[int, int, int, int],
+                  options: DetectionOptions, hooks: DetectionHooks | None = None) -> WindowDetection:
+    """One window of :func:`detect`'s result computed on its own, e.g. on a cluster worker.
+
+    ``window`` comes from :func:`detection_windows` with the same options, and ``stats`` are the statistics
+    detect standardises with (:func:`image_statistics`). The probabilities are then those of a whole
+    :func:`detect` run bit for bit, as long as the device, PyTorch and its number of CPU threads are the same.
+    """
+    architecture = get_architecture(metadata.architecture)
+    check_inputs(metadata, t1, t2)
+    options = complete_options(architecture, options)
+    tile = architecture.tile_grid(options)
+    x, y, width, height = window
+    aligned = x % tile == 0 and y % tile == 0 and (width % tile == 0 or x + width == t1.width) and (
+        height % tile == 0 or y + height == t1.height)
+    if width < 1 or height < 1 or x + width > t1.width or y + height > t1.height or not aligned:
+        raise ValueError(f"window x={x} y={y} {width}×{height} is not made of whole {tile}-pixel tiles of the "
+                         f"{t1.width}×{t1.height} raster")
+    result = architecture.detect_window(model, metadata, t1, t2, stats, window, options, hooks or DetectionHooks())
+    result.device = options.device.description
+    return result
 
 
 def describe_options(architecture: str, given: DetectionOptions, used: DetectionOptions) -> str:

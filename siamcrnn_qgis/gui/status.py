@@ -39,6 +39,7 @@ class RuntimeStatus:
     auto_reason: str = ""
     install_recommended: bool = False
     install_reason: str = ""
+    dask_version: str | None = None
 
     @property
     def torch_installed(self) -> bool:
@@ -53,6 +54,7 @@ def gather_status(nvidia_driver: bool | None = None) -> RuntimeStatus:
         dependency_folder=str(dependencies.dependency_folder()),
         cpu_count=os.cpu_count(),
         nvidia_driver=dependencies.nvidia_gpu_present() if nvidia_driver is None else nvidia_driver,
+        dask_version=dependencies.dask_version(),
     )
     torch = _import_torch(status)
     if torch is None:
@@ -134,6 +136,8 @@ def status_rows(status: RuntimeStatus) -> list[tuple[str, str]]:
     rows += [
         (tr("Device for 'auto'"), status.auto_device),
         (tr("Why"), status.auto_reason),
+        (tr("Dask (only for Detect changes over many pairs)"), status.dask_version or tr(
+            "not installed; to install it: {command}").format(command=dependencies.dask_install_command())),
         (tr("Python"), status.python_version),
         (tr("Python interpreter for pip"), status.python_interpreter or tr("not found")),
         (tr("Plugin's dependency folder"), status.dependency_folder),

@@ -11,7 +11,7 @@ from .algorithms import ALGORITHMS
 
 
 class SiamCRNNProvider(Translatable, QgsProcessingProvider):
-    """Registers the create labels, train, detect and evaluate algorithms."""
+    """Registers the create labels, train, detect, detect over many pairs and evaluate algorithms."""
 
     def id(self) -> str:
         return "siamcrnn"

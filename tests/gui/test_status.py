@@ -25,6 +25,9 @@ def test_status_with_torch(qgis_app):
     labels = [label for label, _ in status_rows(status)]
     assert {"PyTorch", "CUDA available", "CPU threads", "Device for 'auto'", "Why"} <= set(labels)
     assert "PyTorch: " + torch.__version__ in status_text(status)
+    import distributed
+
+    assert dict(status_rows(status))["Dask (only for Detect changes over many pairs)"] == distributed.__version__
 
 
 def test_cpu_build_with_nvidia_driver_recommends_cuda(qgis_app):
@@ -45,6 +48,9 @@ def test_status_without_torch(qgis_app, monkeypatch):
     assert status.install_recommended
     assert dict(status_rows(status))["PyTorch"] == "not installed"
     assert "CUDA available" not in dict(status_rows(status))
+    monkeypatch.setattr(status_module.dependencies, "dask_available", lambda: False)
+    dask = dict(status_rows(gather_status(nvidia_driver=False)))["Dask (only for Detect changes over many pairs)"]
+    assert dask.startswith("not installed; to install it: ") and "dask[distributed]" in dask
 
 
 def test_status_with_broken_torch(qgis_app, monkeypatch):

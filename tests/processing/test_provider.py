@@ -11,7 +11,8 @@ import pytest
 
 from ..conftest import REPO_ROOT
 
-ALGORITHM_IDS = {"siamcrnn:createlabels", "siamcrnn:train", "siamcrnn:detect", "siamcrnn:evaluate"}
+ALGORITHM_IDS = {"siamcrnn:createlabels", "siamcrnn:train", "siamcrnn:detect", "siamcrnn:detectmany",
+                 "siamcrnn:evaluate"}
 
 
 def test_provider_registered_with_all_algorithms(qgis_app):
@@ -149,7 +150,8 @@ def test_without_torch_plugin_loads_and_explains(sample, tmp_path):
         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=300,
     )
     out = completed.stdout
-    assert "ALGORITHMS ['siamcrnn:createlabels', 'siamcrnn:detect', 'siamcrnn:evaluate', 'siamcrnn:train']" in out, (
+    assert ("ALGORITHMS ['siamcrnn:createlabels', 'siamcrnn:detect', 'siamcrnn:detectmany', 'siamcrnn:evaluate', "
+            "'siamcrnn:train']") in out, (
         completed.stderr[-3000:]
     )
     assert "CANEXECUTE False PyTorch is not installed" in out

@@ -53,5 +53,25 @@ class FCNArchitecture(Architecture):
 
         return detect_fcn(model, metadata, t1, t2, sink, options, hooks)
 
+    def tile_grid(self, options):
+        from .detection import core_size_for
+
+        return core_size_for(options.tile_size)
+
+    def inference_model(self, model):
+        from .detection import inference_model
+
+        return inference_model(model)
+
+    def detect_window(self, model, metadata, t1, t2, stats, window, options, hooks):
+        from .detection import detect_fcn_window
+
+        return detect_fcn_window(model, metadata, t1, t2, stats, window, options, hooks)
+
+    def merge_shared(self, pieces, region):
+        from .detection import merge_fcn_pieces
+
+        return merge_fcn_pieces(pieces, region)
+
 
 ARCHITECTURE = register_architecture(FCNArchitecture())

@@ -23,7 +23,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from ..detection import DetectionHooks, DetectionSummary, Sink, prepare_window, start_statistics
+from ..detection import DetectionHooks, DetectionSummary, Sink, WindowDetection, prepare_window, start_statistics
 from ..device import DeviceInfo
 from ..errors import DeviceError, InputError
 from ..modelfile import ModelMetadata
@@ -128,6 +128,7 @@ class _Piece:
     weighted: np.ndarray  # Σ weight × probability
     weight: np.ndarray
     valid: np.ndarray  # both dates valid
+    order: tuple[int, ...] = ()  # where its tile comes in detect's order: pixels sum their pieces in it
 
 
 class BlendAccumulator:
@@ -136,8 +137,9 @@ class BlendAccumulator:
     def __init__(self) -> None:
         self.pieces: list[_Piece] = []
 
-    def add(self, rect: Rect, probability: np.ndarray, weight: np.ndarray, valid: np.ndarray) -> None:
-        self.pieces.append(_Piece(rect, probability * weight, weight, valid))
+    def add(self, rect: Rect, probability: np.ndarray, weight: np.ndarray, valid: np.ndarray,
+            order: tuple[int, ...] = ()) -> None:
+        self.pieces.append(_Piece(rect, probability * weight, weight, valid, order))
 
     def take(self, region: Rect) -> np.ndarray:
         """The blended probability over ``region``, NaN where a date is invalid; what was taken is dropped
@@ -181,7 +183,7 @@ def _subtract(piece: _Piece, hole: Rect) -> list[_Piece]:
         if part.width > 0 and part.height > 0:
             rows, cols = part.slices(r)
             kept.append(_Piece(part, piece.weighted[rows, cols].copy(), piece.weight[rows, cols].copy(),
-                               piece.valid[rows, cols].copy()))
+                               piece.valid[rows, cols].copy(), piece.order))
     return kept
 
 
@@ -233,62 +235,141 @@ def detect_fcn(model: nn.Module, metadata: ModelMetadata, t1: RasterSource, t2: 
     out-of-memory the core side is halved instead and the run goes on. Every read of the rasters happens
     on one background thread (GDAL datasets are not thread-safe), one window ahead of the network.
     """
+    check_halo(halo)
+    stats, tile_start = start_statistics(metadata, t1, t2, options, hooks)
+    width, height = t1.width, t1.height
+    blender = CoreBlender(model, t1, t2, stats, options, hooks, halo)
+    tiles = split_cores(Rect(0, 0, width, height), blender.core_size)
+    total = width * height
+    done = valid_pixels = 0
+
+    def hand_over(core: Rect) -> None:
+        nonlocal done, valid_pixels
+        region = final_region(core, width, height)
+        probability = blender.accumulator.take(region)
+        sink(region.x, region.y, probability)
+        valid_pixels += int(np.count_nonzero(~np.isnan(probability)))
+        done += region.width * region.height
+        hooks.progress(tile_start + (1.0 - tile_start) * done / total)
+
+    blender.run(tiles, hand_over)
+    return DetectionSummary(pixels=total, valid_pixels=valid_pixels, seconds=0.0, device=options.device,
+                            batch_size=1, tiles=blender.windows_run, tile_size=blender.core_size)
+
+
+def detect_fcn_window(model: nn.Module, metadata: ModelMetadata, t1: RasterSource, t2: RasterSource,
+                      stats: tuple[BandStatistics, BandStatistics], window: tuple[int, int, int, int],
+                      options: DetectionOptions, hooks: DetectionHooks, halo: int = HALO) -> WindowDetection:
+    """The cores of one window of whole cores, blended exactly as :func:`detect_fcn` blends them. Pixels
+    within half the blend of an edge shared with another window also get that window's tiles: they are
+    returned as pieces for :func:`merge_fcn_pieces`, the rest as the window's final region."""
+    check_halo(halo)
+    area = Rect(*window)
+    blender = CoreBlender(model, t1, t2, stats, options, hooks, halo)
+    cores = split_cores(area, blender.core_size)
+    done = 0
+
+    def count(core: Rect) -> None:
+        nonlocal done
+        done += core.width * core.height
+        hooks.progress(done / (area.width * area.height))
+
+    blender.run(cores, count)
+    half = BLEND // 2
+    x0, y0 = area.x + half if area.x > 0 else 0, area.y + half if area.y > 0 else 0
+    x1 = area.x1 - half if area.x1 < t1.width else t1.width
+    y1 = area.y1 - half if area.y1 < t1.height else t1.height
+    regions = []
+    if x1 > x0 and y1 > y0:
+        regions.append((x0, y0, blender.accumulator.take(Rect(x0, y0, x1 - x0, y1 - y0))))
+    return WindowDetection(regions=regions, shared=blender.accumulator.pieces, tiles=blender.windows_run)
+
+
+def merge_fcn_pieces(pieces: list[_Piece], region: tuple[int, int, int, int]
+                     ) -> tuple[list[tuple[int, int, np.ndarray]], list[_Piece]]:
+    """The blended probabilities over ``region`` from the pieces windows left (every piece covering it),
+    summed in detect's order, and the parts of the pieces outside it."""
+    accumulator = BlendAccumulator()
+    accumulator.pieces = sorted(pieces, key=lambda piece: piece.order)
+    area = Rect(*region)
+    regions = []
+    while True:
+        overlap = next(filter(None, (piece.rect.intersect(area) for piece in accumulator.pieces)), None)
+        if overlap is None:
+            return regions, accumulator.pieces
+        regions.append((overlap.x, overlap.y, accumulator.take(overlap)))
+
+
+def inference_model(model: nn.Module) -> nn.Module:
+    """The network detection runs: a batch-norm-folded copy of an FCNSiamCRNN, made once (a copy already
+    folded is used as it is, so a worker folds its model once for all its windows)."""
+    if isinstance(model, FCNSiamCRNN) and not getattr(model, "siamcrnn_folded", False):
+        model = folded_copy(model)
+        model.siamcrnn_folded = True
+    return model
+
+
+def check_halo(halo: int) -> None:
     if halo < BLEND // 2 or halo % OUTPUT_STRIDE:
         raise InputError(f"the halo must be a multiple of {OUTPUT_STRIDE} of at least {BLEND // 2} pixels, "
                          f"got {halo}")
-    core_size = core_size_for(options.tile_size)
-    info = options.device
-    stats, tile_start = start_statistics(metadata, t1, t2, options, hooks)
-    runner = FCNRunner(folded_copy(model) if isinstance(model, FCNSiamCRNN) else model, info)
-    width, height = t1.width, t1.height
-    tiles = split_cores(Rect(0, 0, width, height), core_size)
-    accumulator = BlendAccumulator()
-    total = width * height
-    done = valid_pixels = windows_run = 0
 
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="siamcrnn-read") as reader:
 
-        def read(core: Rect) -> Future:
-            return reader.submit(read_window, t1, t2, stats, core, halo)
+class CoreBlender:
+    """Runs cores through the network into a :class:`BlendAccumulator`, in the order given, each core's
+    window read one ahead on a background thread; on CUDA out-of-memory the core side is halved (for the
+    rest of the run) and the core is run as smaller cores."""
 
-        def blend(core: Rect, window: _Window) -> None:
-            """Run ``core`` into the accumulator, split into smaller cores after an out-of-memory error
-            (their windows read on the reader thread too)."""
-            nonlocal core_size, windows_run
-            pending: list[tuple[Rect, _Window | None]] = [(core, window)]
-            while pending:
-                part, window = pending.pop(0)
-                hooks.check_cancelled()
-                if max(part.width, part.height) > core_size:
-                    pending = [(smaller, None) for smaller in split_cores(part, core_size)] + pending
-                    continue
-                window = window or read(part).result()
-                try:
-                    probability = runner.probability(window.t1, window.t2)
-                except torch.cuda.OutOfMemoryError:
-                    core_size = _halve_core(core_size, info, hooks.log)
-                    pending.insert(0, (part, window))
-                    continue
-                region = blend_region(part, width, height)
-                inside = region.slices(window.window)
-                accumulator.add(region, probability[inside], blend_weights(part, region, width, height),
-                                window.valid[inside])
-                windows_run += 1
+    def __init__(self, model: nn.Module, t1: RasterSource, t2: RasterSource,
+                 stats: tuple[BandStatistics, BandStatistics], options: DetectionOptions, hooks: DetectionHooks,
+                 halo: int) -> None:
+        self.info = options.device
+        self.runner = FCNRunner(inference_model(model), self.info)
+        self.t1, self.t2, self.stats, self.hooks, self.halo = t1, t2, stats, hooks, halo
+        self.core_size = core_size_for(options.tile_size)
+        self.accumulator = BlendAccumulator()
+        self.windows_run = 0
 
-        upcoming = read(tiles[0])
-        for index, core in enumerate(tiles):
-            window = upcoming.result()
-            if index + 1 < len(tiles):
-                upcoming = read(tiles[index + 1])
-            blend(core, window)
-            region = final_region(core, width, height)
-            probability = accumulator.take(region)
-            sink(region.x, region.y, probability)
-            valid_pixels += int(np.count_nonzero(~np.isnan(probability)))
-            done += region.width * region.height
-            hooks.progress(tile_start + (1.0 - tile_start) * done / total)
-    return DetectionSummary(pixels=total, valid_pixels=valid_pixels, seconds=0.0, device=info, batch_size=1,
-                            tiles=windows_run, tile_size=core_size)
+    def run(self, cores: list[Rect], after: Callable[[Rect], None]) -> None:
+        """Blend each core in, then call ``after(core)``."""
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="siamcrnn-read") as reader:
+
+            def read(core: Rect) -> Future:
+                return reader.submit(read_window, self.t1, self.t2, self.stats, core, self.halo)
+
+            upcoming = read(cores[0])
+            for index, core in enumerate(cores):
+                window = upcoming.result()
+                if index + 1 < len(cores):
+                    upcoming = read(cores[index + 1])
+                self._blend(core, window, read)
+                after(core)
+
+    def _blend(self, core: Rect, window: _Window, read: Callable[[Rect], Future]) -> None:
+        """Run ``core`` into the accumulator, split into smaller cores after an out-of-memory error (their
+        windows read on the reader thread too)."""
+        width, height = self.t1.width, self.t1.height
+        pending: list[tuple[Rect, _Window | None]] = [(core, window)]
+        part_index = 0
+        while pending:
+            part, window = pending.pop(0)
+            self.hooks.check_cancelled()
+            if max(part.width, part.height) > self.core_size:
+                pending = [(smaller, None) for smaller in split_cores(part, self.core_size)] + pending
+                continue
+            window = window or read(part).result()
+            try:
+                probability = self.runner.probability(window.t1, window.t2)
+            except torch.cuda.OutOfMemoryError:
+                self.core_size = _halve_core(self.core_size, self.info, self.hooks.log)
+                pending.insert(0, (part, window))
+                continue
+            region = blend_region(part, width, height)
+            inside = region.slices(window.window)
+            self.accumulator.add(region, probability[inside], blend_weights(part, region, width, height),
+                                 window.valid[inside], order=(core.y, core.x, part_index))
+            part_index += 1
+            self.windows_run += 1
 
 
 def _halve_core(core_size: int, info: DeviceInfo, log: Callable[[str], None] | None) -> int:

@@ -42,5 +42,10 @@ class PatchArchitecture(Architecture):
 
         return detect_patch(model, metadata, t1, t2, sink, options, hooks)
 
+    def detect_window(self, model, metadata, t1, t2, stats, window, options, hooks):
+        from .detection import detect_patch_window
+
+        return detect_patch_window(model, metadata, t1, t2, stats, window, options, hooks)
+
 
 ARCHITECTURE = register_architecture(PatchArchitecture())

@@ -11,7 +11,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from ..detection import DetectionHooks, DetectionSummary, Sink, prepare_window, start_statistics
+from ..detection import DetectionHooks, DetectionSummary, Sink, WindowDetection, prepare_window, start_statistics
 from ..device import DeviceInfo
 from ..errors import Cancelled, DeviceError
 from ..modelfile import ModelMetadata
@@ -51,44 +51,81 @@ def detect_patch(model: nn.Module, metadata: ModelMetadata, t1: RasterSource, t2
     """Patch-network detection: each pixel from the 5×5 patches centred on it, tile by tile, then (for
     models trained with smoothing) the mean over the smoothing window around it (core/smoothing.py)."""
     info = options.device
-    smoothing = model_smoothing(metadata)
     stats, tile_start = start_statistics(metadata, t1, t2, options, hooks)
-    tile_size = options.tile_size
     runner = PatchRunner(model, info, options.batch_size, hooks.log)
-    windows = [
-        (x, y, min(tile_size, t1.width - x), min(tile_size, t1.height - y))
-        for y in range(0, t1.height, tile_size)
-        for x in range(0, t1.width, tile_size)
-    ]
+    windows = tile_windows((0, 0, t1.width, t1.height), options.tile_size)
     total = t1.width * t1.height
     done = 0
     valid_pixels = 0
 
-    def hand_over(tile: _Tile, finish: Callable[[], np.ndarray]) -> None:
+    def hand_over(tile: _Tile, core: np.ndarray) -> None:
         nonlocal done, valid_pixels
-        core = tile.finished(finish(), smoothing)
         sink(tile.x, tile.y, core)
         valid_pixels += int(tile.core_valid.sum())
         done += core.size
         hooks.progress(tile_start + (1.0 - tile_start) * done / total)
 
+    run_tiles(runner, t1, t2, stats, windows, model_smoothing(metadata), hand_over, hooks.is_cancelled)
+    return DetectionSummary(pixels=total, valid_pixels=valid_pixels, seconds=0.0, device=info,
+                            batch_size=runner.batch_size, tiles=len(windows), tile_size=options.tile_size)
+
+
+def detect_patch_window(model: nn.Module, metadata: ModelMetadata, t1: RasterSource, t2: RasterSource,
+                        stats: tuple[BandStatistics, BandStatistics], window: tuple[int, int, int, int],
+                        options: DetectionOptions, hooks: DetectionHooks) -> WindowDetection:
+    """The tiles of one window of whole tiles, exactly as :func:`detect_patch` computes them: a pixel
+    depends only on its own patches (and, smoothed, on its neighbours', which every tile reads around its
+    core), so windows share no pixel."""
+    x, y, width, height = window
+    probability = np.empty((height, width), dtype=np.float32)
+    runner = PatchRunner(model, options.device, options.batch_size, hooks.log)
+    tiles = tile_windows(window, options.tile_size)
+    done = 0
+
+    def store(tile: _Tile, core: np.ndarray) -> None:
+        nonlocal done
+        probability[tile.y - y:tile.y - y + core.shape[0], tile.x - x:tile.x - x + core.shape[1]] = core
+        done += core.size
+        hooks.progress(done / (width * height))
+
+    run_tiles(runner, t1, t2, stats, tiles, model_smoothing(metadata), store, hooks.is_cancelled)
+    return WindowDetection(regions=[(x, y, probability)], tiles=len(tiles))
+
+
+def tile_windows(area: tuple[int, int, int, int], tile_size: int) -> list[tuple[int, int, int, int]]:
+    """The tiles of ``area`` (x, y, width, height) on the grid anchored at the raster origin, row by row;
+    the last row and column may be smaller."""
+    x0, y0, width, height = area
+    return [(x, y, min(tile_size, x0 + width - x), min(tile_size, y0 + height - y))
+            for y in range(y0, y0 + height, tile_size) for x in range(x0, x0 + width, tile_size)]
+
+
+def run_tiles(runner: PatchRunner, t1: RasterSource, t2: RasterSource,
+              stats: tuple[BandStatistics, BandStatistics], windows: list[tuple[int, int, int, int]],
+              smoothing: int, hand_over: Callable[[_Tile, np.ndarray], None], is_cancelled: Callable[[], bool]
+              ) -> None:
+    """Each tile's core probability ``[h, w]`` (smoothed over ``smoothing``² when it is above 1) to
+    ``hand_over``, in order, read one tile ahead on a background thread."""
     in_flight: list[tuple[_Tile, Callable[[], np.ndarray]]] = []
+    margin = smoothing // 2
+
+    def finish_oldest() -> None:
+        tile, finish = in_flight.pop(0)
+        hand_over(tile, tile.finished(finish(), smoothing))
+
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="siamcrnn-read") as reader:
-        margin = smoothing // 2
         pending = reader.submit(read_tile, t1, t2, stats, windows[0], margin)
         for index in range(len(windows)):
             tile = pending.result()
             if index + 1 < len(windows):
                 pending = reader.submit(read_tile, t1, t2, stats, windows[index + 1], margin)
-            in_flight.append((tile, runner.start_tile(tile, hooks.is_cancelled)))
+            in_flight.append((tile, runner.start_tile(tile, is_cancelled)))
             # On a GPU the next tile is queued before the previous one goes to the sink, so writing
             # overlaps compute; on the CPU there is no idle core to overlap with.
             while len(in_flight) > runner.tiles_in_flight:
-                hand_over(*in_flight.pop(0))
+                finish_oldest()
         while in_flight:
-            hand_over(*in_flight.pop(0))
-    return DetectionSummary(pixels=total, valid_pixels=valid_pixels, seconds=0.0, device=info,
-                            batch_size=runner.batch_size, tiles=len(windows), tile_size=tile_size)
+            finish_oldest()
 
 
 def read_tile(t1: RasterSource, t2: RasterSource, stats: tuple[BandStatistics, BandStatistics],

@@ -2,7 +2,8 @@
 
 from .createlabels import CreateLabelsAlgorithm
 from .detect import DetectAlgorithm
+from .detectmany import DetectManyAlgorithm
 from .evaluate import EvaluateAlgorithm
 from .train import TrainAlgorithm
 
-ALGORITHMS = (CreateLabelsAlgorithm, TrainAlgorithm, DetectAlgorithm, EvaluateAlgorithm)
+ALGORITHMS = (CreateLabelsAlgorithm, TrainAlgorithm, DetectAlgorithm, DetectManyAlgorithm, EvaluateAlgorithm)

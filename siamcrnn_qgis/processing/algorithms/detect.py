@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
@@ -14,18 +13,14 @@ from qgis.core import (
     QgsProcessingParameterVectorDestination,
 )
 
+from ...io.changemaps import ChangeMaps, output_metadata
 from ...io.vectorize import polygonize_changes
-from ...io.writer import GeoTiffWriter, all_or_nothing, atomic_file, check_output_path
+from ...io.writer import all_or_nothing, atomic_file, check_output_path
 from ...reports import detection_report_html
 from ..base import cancel_flag, progress_callback, raise_if_cancelled
 from ..pair import PairAlgorithm, architecture_defaults
 from ..session import default_model, remember_model, remember_outputs
 from ..styling import style_output
-
-TRAINING_LABELS_KEY = "SIAMCRNN_TRAINING_LABELS"  # in the change map: Evaluate warns when they are the reference
-TRAINING_LABEL_FIELD_KEY = "SIAMCRNN_TRAINING_LABEL_FIELD"
-CHANGE_NODATA = 255
-PROBABILITY_NODATA = -1.0
 
 
 class DetectAlgorithm(PairAlgorithm):
@@ -131,7 +126,7 @@ class DetectAlgorithm(PairAlgorithm):
         remember_model(self.parameterAsFile(parameters, self.MODEL, context))
 
     def process(self, parameters, context, feedback, workdir) -> dict:
-        from ...core.detection import detect
+        from ...core.detection import detect, resolve_threshold
         from ...core.modelfile import load_model
         from ...core.options import DetectionOptions
 
@@ -151,50 +146,28 @@ class DetectAlgorithm(PairAlgorithm):
             check_output_path(path)
 
         model, metadata = load_model(model_path, device="cpu")
-        threshold = metadata.threshold if given_threshold is None else given_threshold
+        threshold = resolve_threshold(given_threshold, metadata)  # the one rule detect and detectmany share
         feedback.pushInfo(self.tr("Threshold {threshold:.3g} ({source}).").format(
             threshold=threshold, source=self.tr("given") if given_threshold is not None else self.tr(
                 "the model's, chosen when it was trained") if "threshold_choice" in metadata.provenance
             else self.tr("the default for model files without a threshold of their own")))
         pair = self.open_pair(self.pair, workdir, feedback)
         with all_or_nothing() as published:  # a failure after the first output restores the older outputs
-            changed = valid = 0
-            histogram = np.zeros(20, dtype=np.int64)
             try:
-                probability_writer = GeoTiffWriter(probability_path, pair.grid, "float32", PROBABILITY_NODATA,
-                                                   band_name="change probability")
-                change_writer = GeoTiffWriter(change_path, pair.grid, "uint8", CHANGE_NODATA, band_name="change")
-                with probability_writer, change_writer:
-
-                    def sink(x: int, y: int, probability: np.ndarray) -> None:
-                        nonlocal changed, valid
-                        invalid = np.isnan(probability)
-                        change = (probability >= threshold).astype(np.uint8)
-                        change[invalid] = CHANGE_NODATA
-                        valid_values = probability[~invalid]
-                        changed += int(np.count_nonzero(change == 1))
-                        valid += valid_values.size
-                        histogram[:] += np.histogram(valid_values, bins=20, range=(0.0, 1.0))[0]
-                        probability_writer.write(x, y, np.where(invalid, PROBABILITY_NODATA, probability))
-                        change_writer.write(x, y, change)
-
-                    summary = detect(model, metadata, pair.t1, pair.t2, sink, options,
+                maps = ChangeMaps(probability_path, change_path, pair.grid, threshold)
+                with maps:
+                    summary = detect(model, metadata, pair.t1, pair.t2, maps.write, options,
                                      progress=progress_callback(feedback, 0, 90), is_cancelled=cancel_flag(feedback),
                                      log=feedback.pushInfo)
-                    provenance = {"SIAMCRNN_MODEL": model_path, "SIAMCRNN_THRESHOLD": f"{threshold:g}",
-                                  "SIAMCRNN_TILE_SIZE": str(summary.tile_size),
-                                  **training_labels_metadata(metadata)}
-                    for writer in (probability_writer, change_writer):
-                        writer.set_metadata(provenance)
+                    maps.set_metadata(output_metadata(model_path, threshold, summary.tile_size, metadata))
                     raise_if_cancelled(feedback)
                     feedback.setProgress(92)
-                    probability_writer.finalize(publish=False)
-                    change_writer.finalize(publish=False)
+                    maps.finalize()
                     raise_if_cancelled(feedback)
-                    published.append(probability_writer.publish(style="probability.qml"))
-                    published.append(change_writer.publish(style="change.qml"))
+                    published.extend(maps.publish())
             finally:
                 pair.close()
+            changed, valid, histogram = maps.changed, maps.valid, maps.histogram
 
             pixel_area = pair.grid.pixel_area
             changed_area = changed * pixel_area
@@ -239,10 +212,3 @@ class DetectAlgorithm(PairAlgorithm):
         feedback.setProgress(100)
         return outputs
 
-
-def training_labels_metadata(metadata) -> dict[str, str]:
-    """The model's training labels (as its file records them), for the outputs' metadata."""
-    labels = metadata.provenance.get("labels") or {}
-    if not isinstance(labels, dict) or not labels.get("source"):
-        return {}
-    return {TRAINING_LABELS_KEY: str(labels["source"]), TRAINING_LABEL_FIELD_KEY: str(labels.get("field", ""))}

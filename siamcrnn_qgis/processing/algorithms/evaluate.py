@@ -16,12 +16,12 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ...core.errors import Cancelled
 from ...core.metrics import ChangeMetrics, confusion_matrix
+from ...io.changemaps import TRAINING_LABELS_KEY
 from ...io.labels import rasterize_labels, read_label_raster
 from ...io.raster import GdalRasterSource, read_metadata
 from ...io.writer import atomic_file, check_output_path
 from ...reports import evaluation_report_html
 from ..base import SiamCRNNAlgorithm, same_source
-from .detect import TRAINING_LABELS_KEY
 
 WINDOW_ROWS = 512
 GRID_OWNER = "the change map"  # whose grid the reference is rasterised onto, in the log
