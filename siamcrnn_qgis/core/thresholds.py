@@ -100,8 +100,8 @@ def choose_threshold(val_probability: np.ndarray, val_classes: np.ndarray,
     counts = int((classes == 0).sum()), int((classes == 1).sum())
     if min(counts) < MIN_VALIDATION_PIXELS:
         return ThresholdChoice(0.5, None, None, None,
-                               f"too few validation pixels ({counts[0]} unchanged, {counts[1]} changed) to choose "
-                               "a threshold on")
+                               f"the validation regions hold {counts[1]} changed and {counts[0]} unchanged samples, "
+                               f"fewer than the {MIN_VALIDATION_PIXELS} of each class a threshold is chosen on")
     if scene_probability is None or not np.isfinite(np.asarray(scene_probability, dtype=np.float64)).any():
         return ThresholdChoice(0.5, None, None, None, "no scene pixels to estimate the share of change from")
     prior = estimate_prior(scene_probability)

@@ -248,9 +248,21 @@ class TrainingLog:
     #: Figures about the run for the model file's provenance (e.g. the validation regions per class).
     facts: dict = field(default_factory=dict)
 
+    #: The progress fraction last reported, which notes carry so that progress never goes backwards.
+    fraction: float = 0.0
+
+    def __post_init__(self) -> None:
+        forward = self.report
+
+        def report(event: ProgressEvent) -> None:
+            self.fraction = max(self.fraction, event.fraction)
+            forward(event)
+
+        self.report = report
+
     def say(self, message: str) -> None:
         self.notes.append(message)
-        self.report(ProgressEvent(0, self.epochs, 0, 0, 0.0, message, note=True))
+        self.report(ProgressEvent(0, self.epochs, 0, 0, self.fraction, message, note=True))
 
     def device(self, info: DeviceInfo) -> None:
         """The device line, and the precision hint below it when there is one."""
@@ -260,7 +272,7 @@ class TrainingLog:
 
     def warn(self, message: str) -> None:
         self.warnings.append(message)
-        self.report(ProgressEvent(0, self.epochs, 0, 0, 0.0, message, note=True, warning=True))
+        self.report(ProgressEvent(0, self.epochs, 0, 0, self.fraction, message, note=True, warning=True))
 
 
 def split_roles(pixels: LabelledPixels, fraction: float, rng: np.random.Generator, log: TrainingLog,

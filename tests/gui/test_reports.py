@@ -87,11 +87,11 @@ def test_the_report_says_how_far_to_trust_the_validation_kappa(qgis_app, trainin
 
 def test_a_model_without_a_threshold_choice_says_detect_uses_one_half(qgis_app, training_result):
     training_result.metadata.provenance["threshold_choice"] = {
-        "threshold": 0.5, "scene_change_share": None, "reason": "too few validation pixels (90 unchanged, 4 changed) "
-                                                                "to choose a threshold on"}
+        "threshold": 0.5, "scene_change_share": None, "reason": "the validation regions hold 4 changed and 90 "
+                                                                "unchanged samples"}
     training_result.metadata.threshold = 0.5
     page = reports.training_report_html(training_result, "/data/model.safetensors", 1.0)
-    assert "Detect will use the threshold 0.5 unless you give one: too few validation pixels" in page
+    assert "Detect will use the threshold 0.5 unless you give one: the validation regions hold 4 changed" in page
 
 
 def test_detection_report(qgis_app):

@@ -6,6 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from siamcrnn_qgis.core.modelfile import read_metadata
+
 from .common import changed_fraction, kappa, read, run
 
 
@@ -47,7 +49,8 @@ def test_detect_fcn_on_the_command_line(qgis_cli, taizhou, fcn_model, tmp_path):
     assert probability.shape == change.shape == (400, 400)
     assert np.all((probability >= 0) & (probability <= 1))
     assert set(np.unique(change)) <= {0, 1}
-    assert np.array_equal(change, (probability >= 0.5).astype(np.uint8))
+    threshold = read_metadata(fcn_model["OUTPUT_MODEL"]).threshold  # the model's own, chosen by Train
+    assert np.array_equal(change, (probability >= threshold).astype(np.uint8))
     assert detected["CHANGED_FRACTION"] == pytest.approx(changed_fraction(detected["OUTPUT_CHANGE"]), abs=1e-12)
     assert kappa(change, read(taizhou["labels.tif"])) > 0.2  # against the analyst labels it was trained on
 

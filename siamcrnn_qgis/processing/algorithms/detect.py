@@ -96,7 +96,7 @@ class DetectAlgorithm(PairAlgorithm):
         integer, double = QgsProcessingParameterNumber.Type.Integer, QgsProcessingParameterNumber.Type.Double
         # None default + optional: left empty, the threshold stored in the model file is used
         self.addParameter(QgsProcessingParameterNumber(
-            self.THRESHOLD, self.tr("Threshold (empty: the model's)"), double, None, True, 0.0,
+            self.THRESHOLD, self.tr("Change probability threshold"), double, None, True, 0.0,
             1.0))
         self.add_device_parameter()
         self.add_advanced_parameter(QgsProcessingParameterNumber(
