@@ -10,7 +10,9 @@ own (often a third changed boxes). The threshold is therefore chosen in two step
    2002): the posteriors are re-weighted for a candidate prior and the prior set to their mean, until it
    settles;
 2. the validation pixels' classes are weighted so that they hold that share of change, and the
-   thresholds within 0.005 of the best weighted kappa form the best plateau;
+   thresholds within 0.005 of the best weighted kappa form the best plateau (only thresholds of at least
+   0.5 when the scene is less than half changed: a smaller share of change can only raise the threshold
+   of a network trained for a half-changed scene);
 3. of those, the threshold is the one at which the detected map of the scene sample is changed in the
    estimated share: analysts label clear cases, which a confident network separates equally well over a
    wide range of thresholds, and only the scene tells those thresholds apart.
@@ -105,7 +107,10 @@ def choose_threshold(val_probability: np.ndarray, val_classes: np.ndarray,
     if scene_probability is None or not np.isfinite(np.asarray(scene_probability, dtype=np.float64)).any():
         return ThresholdChoice(0.5, None, None, None, "no scene pixels to estimate the share of change from")
     prior = estimate_prior(scene_probability)
-    candidates = np.append(CANDIDATES, 0.5)
+    # Balanced training calibrates for a half-changed scene; for a scene with less change the prior shift
+    # can only raise the threshold, so thresholds below 0.5 are not considered then.
+    grid = CANDIDATES[CANDIDATES >= 0.5] if prior < 0.5 else CANDIDATES
+    candidates = np.append(grid, 0.5)
     kappas = weighted_kappa(probability[None, :] >= candidates[:, None], classes, prior)
     ordered = np.argsort(candidates[:-1])
     kappas_sorted, thresholds = kappas[:-1][ordered], candidates[:-1][ordered]

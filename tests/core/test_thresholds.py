@@ -39,6 +39,16 @@ def test_a_rare_change_raises_the_threshold_and_scores_better_on_the_scene():
     assert at_choice > at_half + 0.05
 
 
+def test_a_scene_with_little_change_never_lowers_the_threshold_below_one_half():
+    # validation that would prefer 0.3: changed pixels at 0.35, unchanged at 0.1
+    classes = np.array([0] * 200 + [1] * 100, dtype=np.uint8)
+    probability = np.r_[np.full(200, 0.1), np.full(100, 0.35)]
+    rng = np.random.default_rng(6)
+    scene = balanced_posterior((rng.random(20_000) < 0.05).astype(np.uint8), rng)
+    choice = choose_threshold(probability, classes, scene)
+    assert choice.prior < 0.5 and choice.threshold >= 0.5
+
+
 def test_a_half_changed_scene_keeps_the_threshold_near_one_half():
     rng = np.random.default_rng(3)
     val_classes = (rng.random(4000) < 0.5).astype(np.uint8)
