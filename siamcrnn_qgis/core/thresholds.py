@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 #: Thresholds tried, in logit steps of 0.1 between probabilities 0.01 and 0.995.
-CANDIDATES = 1.0 / (1.0 + np.exp(-np.arange(-4.6, 5.3, 0.1)))
+CANDIDATES = 1.0 / (1.0 + np.exp(-np.arange(-46, 53) / 10.0))  # integer steps: 0.5 itself is one of them
 #: The share of change estimated for the scene is kept within these bounds.
 PRIOR_BOUNDS = (0.002, 0.5)
 #: Thresholds whose weighted kappa is within this of the best form the best plateau.

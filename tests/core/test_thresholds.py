@@ -6,7 +6,14 @@ import numpy as np
 import pytest
 
 from siamcrnn_qgis.core.metrics import ChangeMetrics
-from siamcrnn_qgis.core.thresholds import MIN_VALIDATION_PIXELS, choose_threshold, estimate_prior, weighted_kappa
+from siamcrnn_qgis.core.thresholds import (
+    CANDIDATES,
+    MIN_VALIDATION_PIXELS,
+    PLATEAU,
+    choose_threshold,
+    estimate_prior,
+    weighted_kappa,
+)
 
 
 def balanced_posterior(classes: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -47,6 +54,20 @@ def test_a_scene_with_little_change_never_lowers_the_threshold_below_one_half():
     scene = balanced_posterior((rng.random(20_000) < 0.05).astype(np.uint8), rng)
     choice = choose_threshold(probability, classes, scene)
     assert choice.prior < 0.5 and choice.threshold >= 0.5
+
+
+def test_one_half_is_a_candidate_so_the_choice_is_never_worse_than_it_beyond_the_plateau():
+    assert (CANDIDATES == 0.5).sum() == 1
+    # validation that 0.5 separates perfectly and the next grid step above it (0.525) does not:
+    # changed pixels at 0.51, unchanged at 0.2, in a scene with little change
+    classes = np.array([0] * 300 + [1] * 100, dtype=np.uint8)
+    probability = np.r_[np.full(300, 0.2), np.full(100, 0.51)]
+    rng = np.random.default_rng(8)
+    scene = balanced_posterior((rng.random(20_000) < 0.1).astype(np.uint8), rng)
+    choice = choose_threshold(probability, classes, scene)
+    assert choice.kappa_at_half == pytest.approx(1.0)
+    assert choice.kappa >= choice.kappa_at_half - PLATEAU
+    assert 0.5 <= choice.threshold <= 0.51
 
 
 def test_a_half_changed_scene_keeps_the_threshold_near_one_half():

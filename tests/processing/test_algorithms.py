@@ -8,6 +8,7 @@ import pytest
 from osgeo import gdal, ogr, osr
 
 from siamcrnn_qgis.core.modelfile import read_metadata
+from siamcrnn_qgis.core.thresholds import PLATEAU
 
 from .common import files_in, italy_inputs, kappa, read, recording_feedback, run
 
@@ -63,7 +64,9 @@ def test_train_from_polygons(taizhou_model):
     choice = metadata.provenance["threshold_choice"]
     assert 0 < metadata.threshold < 1 and metadata.threshold == choice["threshold"]
     assert 0.002 <= choice["scene_change_share"] <= 0.5
-    assert choice["weighted_kappa"] >= choice["weighted_kappa_at_0.5"] - 0.02  # logit grid steps of 0.1
+    # 0.5 is on the grid, so the choice (on the best plateau) is never worse than it by more than the
+    # plateau's width, plus the rounding of the stored figures
+    assert choice["weighted_kappa"] >= choice["weighted_kappa_at_0.5"] - PLATEAU - 1e-4
     regions = metadata.provenance["regions"]
     assert min(regions["validation"].values()) >= 1 and min(regions["training"].values()) >= 1
 
