@@ -7,13 +7,15 @@ For each set and architecture: ``siamcrnn:train`` with ``LABEL_RASTER`` = the se
 the change map scored on the set's evaluation labels (the same confusion matrix as ``siamcrnn:evaluate``).
 
     .venv/bin/python benchmarks/accuracy.py [SET ...] [--architecture patch|fcn|both] [--json FILE]
-                                            [--update-docs] [--keep DIR]
+                                            [--update-docs] [--keep DIR] [--option NAME=VALUE ...]
 
 Sets: taizhou, italy, yellowriver, lpem12, lpem13 (``train_labels.tif`` / ``eval_labels.tif`` in each
 folder), levir (the ``train_*`` and ``val_*`` tiles, side by side, train; each ``test_*`` tile is detected
 on its own and the confusion matrices of the seven are added). Data: $SIAMCRNN_TEST_DATA or
 ../shared/data. Prints one JSON line per run and a table; ``--update-docs`` rewrites the marked table in
-docs/accuracy.md.
+docs/accuracy.md. ``--option NAME=VALUE`` (experiments, see "What was tried" there) replaces one training
+option that Processing does not expose, e.g. ``--option width=16`` for fcn's encoder width; each row
+records them, and the docs table is not rewritten from such a run.
 """
 
 from __future__ import annotations
@@ -170,6 +172,35 @@ def measure(item: Case, architecture: str, workdir: Path) -> dict:
     return row
 
 
+def override_training_options(options: dict) -> None:
+    """Make every training run of this process use ``options`` on top of its resolved configuration
+    (the engine's own ``resolve_training`` of each architecture, so the checks still apply)."""
+    import dataclasses
+
+    from siamcrnn_qgis.core.architectures import get_architecture
+
+    for name in ("patch", "fcn"):
+        architecture = get_architecture(name)
+        resolve = architecture.resolve_training
+
+        def resolve_with(config, resolve=resolve):
+            resolved = resolve(config)
+            known = {field.name for field in dataclasses.fields(resolved)}
+            return dataclasses.replace(resolved, **{key: value for key, value in options.items() if key in known})
+
+        architecture.resolve_training = resolve_with
+
+
+def parse_options(pairs: list[str]) -> dict:
+    options = {}
+    for pair in pairs:
+        name, _, value = pair.partition("=")
+        if not value:
+            raise SystemExit(f"--option {pair}: write NAME=VALUE, e.g. width=16")
+        options[name] = json.loads(value) if value[0].isdigit() or value in ("true", "false") else value
+    return options
+
+
 def commit() -> str:
     try:
         return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT, capture_output=True,
@@ -222,7 +253,12 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep models and maps in this folder (default: deleted)")
     parser.add_argument("--from-json", type=Path, nargs="+", metavar="FILE",
                         help="measure nothing: print (and with --update-docs write) the table of these --json files")
+    parser.add_argument("--option", action="append", default=[], metavar="NAME=VALUE",
+                        help="an experiment: replace this training option (e.g. width=16); repeatable")
     args = parser.parse_args()
+    options = parse_options(args.option)
+    if options and args.update_docs:
+        parser.error("--update-docs rewrites the table of the defaults; an --option run is an experiment")
     if args.from_json:
         results = [json.loads(path.read_text(encoding="utf-8")) for path in args.from_json]
         rows = [row for result in results for row in result["rows"]]
@@ -237,6 +273,8 @@ def main() -> None:
         parser.error(f"unknown set(s) {', '.join(unknown)}; choose from {', '.join(SETS)}")
     architectures = ["patch", "fcn"] if args.architecture == "both" else [args.architecture]
     app, plugin = start_qgis()
+    if options:
+        override_training_options(options)
     from osgeo import gdal
     from qgis.core import Qgis
 
@@ -247,7 +285,7 @@ def main() -> None:
         for name in sets:
             item = case(name, workdir)
             for architecture in architectures:
-                row = measure(item, architecture, workdir)
+                row = {**measure(item, architecture, workdir), "options": options}
                 rows.append(row)
                 print(json.dumps(row), flush=True)
     facts = {**machine(), "qgis": Qgis.QGIS_VERSION, "gdal": gdal.__version__, "commit": commit(),

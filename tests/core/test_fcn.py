@@ -150,6 +150,24 @@ def test_depths_18_and_34():
         FCNSiamCRNN(3, 3, True, depth=50)
 
 
+def test_widths_scale_every_level_and_files_without_a_width_are_resnets_own():
+    narrow = FCNSiamCRNN(3, 3, True, width=16)
+    assert [stage[0].conv1.out_channels for stage in narrow.encoders[0].stages] == [16, 32, 64, 128]
+    assert narrow.hidden_channels == 32 and narrow.classifier.in_channels == 32
+    assert narrow.hyperparameters()["width"] == 16
+    assert narrow(torch.zeros(1, 3, 70, 90), torch.zeros(1, 3, 70, 90)).shape == (1, 2, 70, 90)
+    # a 0.1 model file records depth and 128 ConvLSTM channels but no width: ResNet's own 64
+    old = build_fcn_model(3, 3, True, {"depth": 18, "hidden_channels": 128, "output_stride": 32})
+    assert old.width == 64 and old.encoders[0].stem[0].out_channels == 64
+    assert build_fcn_model(3, 3, True, narrow.hyperparameters()).width == 16
+    with pytest.raises(InputError, match="width 16 with 128 ConvLSTM channels"):
+        build_fcn_model(3, 3, True, {"width": 16, "hidden_channels": 128})
+    with pytest.raises(InputError, match="width must be one of 16, 32, 64"):
+        FCNSiamCRNN(3, 3, True, width=24)
+    with pytest.raises(InputError, match="encoder width must be one of"):
+        train_fcn_pairs([], FCNTrainingConfig(width=48))
+
+
 def test_convlstm_equals_one_gate_convolution_over_input_and_hidden():
     """Skipping the hidden part on the first step (zero state) changes nothing."""
     torch.manual_seed(1)

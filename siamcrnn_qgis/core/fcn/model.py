@@ -22,9 +22,11 @@ from ..errors import InputError
 #: Blocks per stage of the two supported ResNet depths (BasicBlock).
 RESNET_STAGES = {18: (2, 2, 2, 2), 34: (3, 4, 6, 3)}
 STAGE_CHANNELS = (64, 128, 256, 512)
+#: Channels of the first encoder stage; the others double it, the ConvLSTMs have twice as many.
+DEFAULT_WIDTH = STAGE_CHANNELS[0]
+WIDTHS = (16, 32, 64)
 #: Total downsampling of the deepest encoder level; window origins aligned to it give identical outputs.
 OUTPUT_STRIDE = 32
-HIDDEN_CHANNELS = 128
 DEFAULT_DEPTH = 18
 
 
@@ -51,19 +53,21 @@ class BasicBlock(nn.Module):
 class ResNetEncoder(nn.Module):
     """ResNet-18/34 feature pyramid (strides 4, 8, 16, 32) of a ``[N, bands, H, W]`` image."""
 
-    def __init__(self, bands: int, depth: int = DEFAULT_DEPTH) -> None:
+    def __init__(self, bands: int, depth: int = DEFAULT_DEPTH, width: int = DEFAULT_WIDTH) -> None:
         super().__init__()
         if bands < 1:
             raise InputError(f"an encoder needs at least one input band, got {bands}")
         if depth not in RESNET_STAGES:
             raise InputError(f"the encoder depth must be one of {', '.join(map(str, RESNET_STAGES))}, got {depth}")
+        if width not in WIDTHS:
+            raise InputError(f"the encoder width must be one of {', '.join(map(str, WIDTHS))}, got {width}")
         self.stem = nn.Sequential(
-            nn.Conv2d(bands, 64, 7, stride=2, padding=3, bias=False), nn.BatchNorm2d(64), nn.ReLU(inplace=True),
-            nn.MaxPool2d(3, stride=2, padding=1),
+            nn.Conv2d(bands, width, 7, stride=2, padding=3, bias=False), nn.BatchNorm2d(width),
+            nn.ReLU(inplace=True), nn.MaxPool2d(3, stride=2, padding=1),
         )
         stages = []
-        in_channels = 64
-        for index, (blocks, channels) in enumerate(zip(RESNET_STAGES[depth], STAGE_CHANNELS)):
+        in_channels = width
+        for index, (blocks, channels) in enumerate(zip(RESNET_STAGES[depth], stage_channels(width))):
             stride = 1 if index == 0 else 2
             layers = [BasicBlock(in_channels, channels, stride)]
             layers += [BasicBlock(channels, channels, 1) for _ in range(blocks - 1)]
@@ -93,7 +97,7 @@ class ConvLSTM(nn.Module):
     first step starts from zero hidden and cell states, so its hidden part vanishes and is skipped.
     """
 
-    def __init__(self, in_channels: int, hidden_channels: int = HIDDEN_CHANNELS, kernel_size: int = 3) -> None:
+    def __init__(self, in_channels: int, hidden_channels: int, kernel_size: int = 3) -> None:
         super().__init__()
         padding = kernel_size // 2
         self.input_gates = nn.Conv2d(in_channels, 4 * hidden_channels, kernel_size, padding=padding)
@@ -115,6 +119,16 @@ class ConvLSTM(nn.Module):
         return torch.sigmoid(output_gate) * torch.tanh(cell)
 
 
+def hidden_channels(width: int) -> int:
+    """ConvLSTM (and decoder) channels for a first-stage ``width``: 128 at ResNet's own 64."""
+    return 2 * width
+
+
+def stage_channels(width: int) -> tuple[int, ...]:
+    """Channels of the four encoder stages for a first-stage ``width`` (64: ResNet's own)."""
+    return tuple(width * channels // STAGE_CHANNELS[0] for channels in STAGE_CHANNELS)
+
+
 def conv_bn_relu(channels: int) -> nn.Sequential:
     return nn.Sequential(nn.Conv2d(channels, channels, 3, padding=1, bias=False), nn.BatchNorm2d(channels),
                          nn.ReLU(inplace=True))
@@ -130,23 +144,28 @@ class FCNSiamCRNN(nn.Module):
 
     architecture = "fcn"
 
-    def __init__(self, bands_t1: int, bands_t2: int, shared: bool, depth: int = DEFAULT_DEPTH) -> None:
+    def __init__(self, bands_t1: int, bands_t2: int, shared: bool, depth: int = DEFAULT_DEPTH,
+                 width: int = DEFAULT_WIDTH) -> None:
         super().__init__()
         check_shared_bands(shared, bands_t1, bands_t2)
         self.bands_t1 = bands_t1
         self.bands_t2 = bands_t2
         self.shared = shared
         self.depth = depth
-        encoders = [ResNetEncoder(bands_t1, depth)]
+        self.width = width
+        self.hidden_channels = hidden = hidden_channels(width)
+        encoders = [ResNetEncoder(bands_t1, depth, width)]
         if not shared:
-            encoders.append(ResNetEncoder(bands_t2, depth))
+            encoders.append(ResNetEncoder(bands_t2, depth, width))
         self.encoders = nn.ModuleList(encoders)
-        self.recurrent = nn.ModuleList(ConvLSTM(channels) for channels in STAGE_CHANNELS)
-        self.smooth = nn.ModuleList(conv_bn_relu(HIDDEN_CHANNELS) for _ in STAGE_CHANNELS[:-1])
-        self.classifier = nn.Conv2d(HIDDEN_CHANNELS, 2, 1)
+        channels = stage_channels(width)
+        self.recurrent = nn.ModuleList(ConvLSTM(level, hidden) for level in channels)
+        self.smooth = nn.ModuleList(conv_bn_relu(hidden) for _ in channels[:-1])
+        self.classifier = nn.Conv2d(hidden, 2, 1)
 
     def hyperparameters(self) -> dict:
-        return {"depth": self.depth, "hidden_channels": HIDDEN_CHANNELS, "output_stride": OUTPUT_STRIDE}
+        return {"depth": self.depth, "width": self.width, "hidden_channels": self.hidden_channels,
+                "output_stride": OUTPUT_STRIDE}
 
     def features(self, x1: torch.Tensor, x2: torch.Tensor) -> tuple[list[torch.Tensor], list[torch.Tensor]]:
         """The encoder pyramid of each date; a shared encoder runs both dates as one batch."""
@@ -171,10 +190,12 @@ class FCNSiamCRNN(nn.Module):
 def build_fcn_model(bands_t1: int, bands_t2: int, shared: bool, hyperparameters: dict) -> FCNSiamCRNN:
     """Registry factory: the network a model file describes."""
     depth = hyperparameters.get("depth", DEFAULT_DEPTH)
-    hidden = hyperparameters.get("hidden_channels", HIDDEN_CHANNELS)
-    if hidden != HIDDEN_CHANNELS:
-        raise InputError(f"the fcn model uses {HIDDEN_CHANNELS} ConvLSTM channels, the file says {hidden}")
-    return FCNSiamCRNN(bands_t1, bands_t2, shared, depth=int(depth))
+    width = int(hyperparameters.get("width", DEFAULT_WIDTH))  # files before 0.2 have no width: 64
+    hidden = hyperparameters.get("hidden_channels", hidden_channels(width))
+    if width not in WIDTHS or hidden != hidden_channels(width):
+        raise InputError(f"the fcn model file says width {width} with {hidden} ConvLSTM channels; this version "
+                         f"knows widths {', '.join(map(str, WIDTHS))} with twice as many ConvLSTM channels")
+    return FCNSiamCRNN(bands_t1, bands_t2, shared, depth=int(depth), width=width)
 
 
 def folded_copy(model: FCNSiamCRNN) -> FCNSiamCRNN:

@@ -43,7 +43,7 @@ from ..training import (
     split_roles,
 )
 from .detection import HALO, FCNRunner, Rect, read_window
-from .model import DEFAULT_DEPTH, OUTPUT_STRIDE, RESNET_STAGES, FCNSiamCRNN
+from .model import DEFAULT_DEPTH, DEFAULT_WIDTH, OUTPUT_STRIDE, RESNET_STAGES, WIDTHS, FCNSiamCRNN
 
 #: Unlabelled pixels in the training targets.
 IGNORE = UNLABELLED
@@ -66,6 +66,7 @@ class FCNTrainingConfig(TrainingConfig):
 
     architecture: str = "fcn"
     depth: int = DEFAULT_DEPTH
+    width: int = DEFAULT_WIDTH
     crop_size: int = 256
     lovasz_weight: float = 0.75
     weight_decay: float = 1e-4
@@ -93,6 +94,8 @@ def check_fcn_config(config: FCNTrainingConfig) -> None:
     problems = []
     if config.depth not in RESNET_STAGES:
         problems.append(f"encoder depth must be one of {', '.join(map(str, RESNET_STAGES))} (got {config.depth})")
+    if config.width not in WIDTHS:
+        problems.append(f"encoder width must be one of {', '.join(map(str, WIDTHS))} (got {config.width})")
     if config.crop_size < 2 * OUTPUT_STRIDE or config.crop_size % OUTPUT_STRIDE:
         problems.append(f"crop size must be a multiple of {OUTPUT_STRIDE} of at least {2 * OUTPUT_STRIDE} "
                         f"(got {config.crop_size})")
@@ -391,7 +394,8 @@ def train_fcn_pairs(
 
     with torch.random.fork_rng(devices=[info.device] if info.kind == "cuda" else []):
         torch.manual_seed(config.seed)
-        model = FCNSiamCRNN(first.t1.band_count, first.t2.band_count, shared, depth=config.depth)
+        model = FCNSiamCRNN(first.t1.band_count, first.t2.band_count, shared, depth=config.depth,
+                            width=config.width)
         best = _fit(model, prepared, validating, hold_out, config, info, rng, log.report, is_cancelled)
     scene_probability = scene_sample_probability(model, info, prepared[0], rng, is_cancelled)
 
