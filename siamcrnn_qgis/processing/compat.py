@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsProcessingParameterDefinition
+from qgis.core import Qgis, QgsMapLayerProxyModel, QgsProcessingParameterDefinition, QgsWkbTypes
 
 
 def _first(*getters):
@@ -17,4 +17,19 @@ def _first(*getters):
 PARAMETER_ADVANCED = _first(
     lambda: Qgis.ProcessingParameterFlag.Advanced,
     lambda: QgsProcessingParameterDefinition.Flag.FlagAdvanced,
+)
+
+POLYGON_GEOMETRY = _first(
+    lambda: Qgis.GeometryType.Polygon,
+    lambda: QgsWkbTypes.GeometryType.PolygonGeometry,
+)
+
+POLYGON_LAYER_FILTER = _first(
+    lambda: Qgis.LayerFilter.PolygonLayer,
+    lambda: QgsMapLayerProxyModel.Filter.PolygonLayer,
+)
+
+RASTER_LAYER_FILTER = _first(
+    lambda: Qgis.LayerFilter.RasterLayer,
+    lambda: QgsMapLayerProxyModel.Filter.RasterLayer,
 )
