@@ -1285,7 +1285,7 @@ Vous pouvez lancer la même commande dans un terminal :
 <context>
     <name>ReviewDock</name>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="278"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="288"/>
         <source>Review suggestions</source>
         <translation>Revoir les suggestions</translation>
     </message>
@@ -1330,12 +1330,12 @@ Vous pouvez lancer la même commande dans un terminal :
         <translation>Afficher T2</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="332"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="342"/>
         <source>Changed</source>
         <translation>Changé</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="332"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="342"/>
         <source>Unchanged</source>
         <translation>Inchangé</translation>
     </message>
@@ -1380,77 +1380,77 @@ Vous pouvez lancer la même commande dans un terminal :
         <translation>Case actuelle</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="261"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="271"/>
         <source>On the map: {date} ({name})</source>
         <translation>Sur la carte : {date} ({name})</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="261"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="271"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="263"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="273"/>
         <source>Show {date} (T)</source>
         <translation>Afficher {date} (T)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="276"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="286"/>
         <source>Training labels (reviewed)</source>
         <translation>Étiquettes d'entraînement (revues)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="282"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="292"/>
         <source>No box has been answered yet: press Changed or Unchanged first.</source>
         <translation>Aucune case n'a encore de réponse : appuyez d'abord sur Changé ou Inchangé.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="305"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="315"/>
         <source>No suggestion layer</source>
         <translation>Pas de couche de suggestions</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="306"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="316"/>
         <source>Run Suggest where to label next, then choose its layer here.</source>
         <translation>Lancez « Suggérer où étiqueter ensuite », puis choisissez sa couche ici.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="321"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="331"/>
         <source>Every box has been reviewed. Train again to learn from the answers, or press Back to change one.</source>
         <translation>Toutes les cases ont été revues. Entraînez à nouveau pour apprendre des réponses, ou appuyez sur Retour pour en modifier une.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="326"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="336"/>
         <source>changed</source>
         <translation>changé</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="326"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="336"/>
         <source>unchanged</source>
         <translation>inchangé</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="326"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="336"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="327"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="337"/>
         <source>Rank {rank} · the model says {predicted} (mean probability {probability}) · score {score}</source>
         <translation>Rang {rank} · le modèle dit {predicted} (probabilité moyenne {probability}) · score {score}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="332"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="342"/>
         <source>not answered</source>
         <translation>sans réponse</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="333"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="343"/>
         <source>Your answer: {answer}</source>
         <translation>Votre réponse : {answer}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="278"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="288"/>
         <source>Wrote {count} label polygons (the earlier labels and the answered boxes) to {path}.</source>
         <translation>{count} polygones d'étiquettes (les étiquettes précédentes et les cases renseignées) écrits dans {path}.</translation>
     </message>

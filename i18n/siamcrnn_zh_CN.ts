@@ -1285,7 +1285,7 @@ You can run the same command in a terminal:
 <context>
     <name>ReviewDock</name>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="278"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="288"/>
         <source>Review suggestions</source>
         <translation>审阅建议</translation>
     </message>
@@ -1330,12 +1330,12 @@ You can run the same command in a terminal:
         <translation>显示 T2</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="332"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="342"/>
         <source>Changed</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="332"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="342"/>
         <source>Unchanged</source>
         <translation>未变化</translation>
     </message>
@@ -1380,77 +1380,77 @@ You can run the same command in a terminal:
         <translation>当前方框</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="261"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="271"/>
         <source>On the map: {date} ({name})</source>
         <translation>地图上：{date}（{name}）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="261"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="271"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="263"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="273"/>
         <source>Show {date} (T)</source>
         <translation>显示 {date} (T)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="276"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="286"/>
         <source>Training labels (reviewed)</source>
         <translation>训练标注（已审阅）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="282"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="292"/>
         <source>No box has been answered yet: press Changed or Unchanged first.</source>
         <translation>尚未回答任何方框：请先点击“变化”或“未变化”。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="305"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="315"/>
         <source>No suggestion layer</source>
         <translation>没有建议图层</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="306"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="316"/>
         <source>Run Suggest where to label next, then choose its layer here.</source>
         <translation>请先运行“建议下一步标注位置”，然后在此选择其图层。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="321"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="331"/>
         <source>Every box has been reviewed. Train again to learn from the answers, or press Back to change one.</source>
         <translation>所有方框都已审阅。再次训练以利用这些回答，或点击“返回”修改某个回答。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="326"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="336"/>
         <source>changed</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="326"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="336"/>
         <source>unchanged</source>
         <translation>未变化</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="326"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="336"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="327"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="337"/>
         <source>Rank {rank} · the model says {predicted} (mean probability {probability}) · score {score}</source>
         <translation>排名 {rank} · 模型判断为{predicted}（平均概率 {probability}）· 得分 {score}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="332"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="342"/>
         <source>not answered</source>
         <translation>未回答</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="333"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="343"/>
         <source>Your answer: {answer}</source>
         <translation>您的回答：{answer}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="278"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="288"/>
         <source>Wrote {count} label polygons (the earlier labels and the answered boxes) to {path}.</source>
         <translation>已将 {count} 个标注多边形（之前的标注和已回答的方框）写入 {path}。</translation>
     </message>

@@ -140,8 +140,8 @@ class ReviewDock(Translatable, QgsDockWidget):
         self.refresh_layer_lists()
         self.layer_combo.layerChanged.connect(self.choose_layer)
         self.labels_combo.layerChanged.connect(self.earlier_labels_changed)
-        self.t1_combo.layerChanged.connect(lambda layer: self.show_dates())
-        self.t2_combo.layerChanged.connect(lambda layer: self.show_dates())
+        self.t1_combo.layerChanged.connect(lambda layer: self.show_state())
+        self.t2_combo.layerChanged.connect(lambda layer: self.show_state())
         self.project.layersAdded.connect(self.layers_added)
         self.project.layersWillBeRemoved.connect(self.layers_removed)
         self.visibilityChanged.connect(self.band.setVisible)
@@ -164,13 +164,18 @@ class ReviewDock(Translatable, QgsDockWidget):
         self.labels_combo.setExceptedLayerList(suggestions)
 
     def prefill(self) -> None:
-        """The newest suggestion layer, the pair used last (else the project's first two images by name), and
-        a polygon layer with a change field as the earlier labels."""
+        """The active layer when it holds suggestions, else the topmost suggestion layer in the legend; the pair
+        used last (else the project's first two images by name); the topmost other polygon layer with a
+        change field as the earlier labels."""
         t1, t2 = default_pair(self.project)
         for combo, layer in ((self.t1_combo, t1), (self.t2_combo, t2)):
             if layer is not None:
                 combo.setLayer(layer)
-        layers = list(self.project.mapLayers().values())
+        layers = [node.layer() for node in self.project.layerTreeRoot().findLayers() if node.layer() is not None]
+        active = self.iface.activeLayer()
+        if active is not None and active in layers:
+            layers.remove(active)
+            layers.insert(0, active)
         if self.labels_combo.currentLayer() is None:
             earlier = [layer for layer in layers if isinstance(layer, QgsVectorLayer)
                        and layer.geometryType() == POLYGON_GEOMETRY and layer.fields().indexOf(CHANGE) >= 0
@@ -179,7 +184,7 @@ class ReviewDock(Translatable, QgsDockWidget):
                 self.labels_combo.setLayer(earlier[0])
         suggestions = [layer for layer in layers if has_suggestion_fields(layer)]
         if self.session is None and suggestions:
-            self.layer_combo.setLayer(suggestions[-1])
+            self.layer_combo.setLayer(suggestions[0])
         self.choose_layer(self.layer_combo.currentLayer())
 
     def earlier_labels_changed(self, layer: QgsMapLayer | None) -> None:
@@ -188,9 +193,14 @@ class ReviewDock(Translatable, QgsDockWidget):
         self.show_state()
 
     def layers_added(self, layers) -> None:
+        """A new suggestion layer (the next round's) is taken up once the current review is over."""
         self.refresh_layer_lists()
         if self.session is None:
             self.prefill()
+            return
+        suggestions = [layer for layer in layers if has_suggestion_fields(layer)]
+        if suggestions and self.session.done:
+            self.layer_combo.setLayer(suggestions[-1])
 
     def layers_removed(self, layer_ids) -> None:
         if self.session is not None and self.session.layer.id() in layer_ids:

@@ -1,9 +1,10 @@
 """Runs inside the real QGIS desktop (``qgis --code review_session.py``), driven by test_review_window.py.
 
 An analyst reviews suggested boxes: a saved project with the sample pair, its label polygons and a
-suggestion layer; Raster › SiamCRNN › Review suggestions… from the menu; what the panel offers; the keys
-C, T, U, S, B and C again pressed on the map, Ctrl+Z; a screenshot of the main window on a box; Skip to the
-end; Train again, and what the Train dialog is filled with. What it saw goes to a JSON report.
+suggestion layer; Raster › SiamCRNN › Review suggestions… from the menu; what the panel offers; C typed
+into a text field; the keys C, T, U, S, B and C again pressed on the map, Ctrl+Z; a screenshot of the main
+window on a box; Skip to the end; Train again, and what the Train dialog is filled with; the next round's
+suggestion layer taken up. What it saw goes to a JSON report.
 """
 
 from qgis.core import NULL, QgsPalLayerSettings, QgsProject, QgsVectorLayerSimpleLabeling
@@ -148,6 +149,11 @@ def flow():
                         "features": merged[0].featureCount() if merged else None}
     REPORT["after_train_again"] = {"unsaved": dock.session.unsaved, "message": dock.message.text()}
     dialog.close()
+
+    # --- the next round's suggestions, added once this review is over, are taken up
+    iface.addVectorLayer(PARAMS["next_suggestions"], "Suggestions, round 2", "ogr")
+    yield 500
+    REPORT["next_round"] = {"layer": dock.layer_combo.currentLayer().name(), **panel_state(dock)}
 
 
 start(flow)

@@ -1,6 +1,6 @@
 """Review suggestions in the real QGIS desktop under Xvfb: opened from Raster › SiamCRNN, what it offers,
-the keys pressed on the map, undo, the screenshot docs/review_suggestions.png, Train again (review_session.py
-does the clicking). SIAMCRNN_SCREENSHOTS=<folder> keeps a copy of the picture."""
+the keys pressed on the map, undo, the screenshot docs/review_suggestions.png, Train again, the next round's
+layer taken up (review_session.py does the clicking). SIAMCRNN_SCREENSHOTS=<folder> keeps a copy of the picture."""
 
 from __future__ import annotations
 
@@ -55,7 +55,9 @@ def test_an_analyst_reviews_suggestions_in_the_real_window(x_display, sample, tm
     project.mkdir()
     suggestions = tmp_path / "suggestions.gpkg"
     extents = write_suggestions(sample, suggestions)
+    write_suggestions(sample, tmp_path / "next_suggestions.gpkg", count=5)
     params = {"t1": sample["t1"], "t2": sample["t2"], "labels": sample["labels"], "suggestions": str(suggestions),
+              "next_suggestions": str(tmp_path / "next_suggestions.gpkg"),
               "project": str(project / "analysis.qgz"), "report": str(tmp_path / "report.json"),
               "screenshot": str(tmp_path / "review_suggestions.png"), "size": list(SCREEN),
               "labels_style": str(REPO_ROOT / "resources" / "styles" / "labels.qml")}
@@ -107,6 +109,9 @@ def test_an_analyst_reviews_suggestions_in_the_real_window(x_display, sample, tm
     reviewed = ogr.Open(str(suggestions))
     saved = {feature.GetField("rank"): feature.GetField("change") for feature in reviewed.GetLayer(0)}
     assert saved == {1: 1, 2: 0, **{rank: None for rank in range(3, 9)}}
+
+    assert report["next_round"]["layer"] == "Suggestions, round 2"
+    assert report["next_round"]["position"] == "1 of 5, 0 labelled"
 
     check_picture(Path(params["screenshot"]))
     keep_pictures(params, {"screenshot": "review_suggestions.png"})
