@@ -574,37 +574,37 @@
         <translation>non installé ; pour l'installer : {command}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="53"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="52"/>
         <source>Choose the polygon layer made by Suggest where to label next (fields rank, score, predicted, probability and change).</source>
         <translation>Choisissez la couche de polygones produite par « Suggérer où étiqueter ensuite » (champs rank, score, predicted, probability et change).</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="56"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="55"/>
         <source>No suggestion layer is chosen.</source>
         <translation>Aucune couche de suggestions n'est choisie.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="58"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="57"/>
         <source>{name} is not a valid vector layer.</source>
         <translation>{name} n'est pas une couche vecteur valide.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="60"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="59"/>
         <source>{name} does not hold polygons.</source>
         <translation>{name} ne contient pas de polygones.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="64"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="63"/>
         <source>{name} has no field {fields}.</source>
         <translation>{name} n'a pas de champ {fields}.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="67"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="66"/>
         <source>In {name}, the field {fields} holds text, not numbers.</source>
         <translation>Dans {name}, le champ {fields} contient du texte, pas des nombres.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="70"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="69"/>
         <source>{name} cannot be edited (read-only file or format): save it as a GeoPackage first.</source>
         <translation>{name} ne peut pas être modifiée (fichier ou format en lecture seule) : enregistrez-la d'abord en GeoPackage.</translation>
     </message>
@@ -1458,67 +1458,67 @@ Vous pouvez lancer la même commande dans un terminal :
 <context>
     <name>ReviewSession</name>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="115"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="114"/>
         <source>{name} holds no suggestions: run Suggest where to label next again, or choose another layer.</source>
         <translation>{name} ne contient aucune suggestion : relancez « Suggérer où étiqueter ensuite », ou choisissez une autre couche.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="135"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="134"/>
         <source>Suggestion {fid} is no longer in {name}: choose the layer again.</source>
         <translation>La suggestion {fid} n'est plus dans {name} : choisissez de nouveau la couche.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="167"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="166"/>
         <source>Done: {total} boxes, {labelled} labelled ({changed} changed, {unchanged} unchanged)</source>
         <translation>Terminé : {total} cases, {labelled} étiquetées ({changed} changées, {unchanged} inchangées)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="171"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="170"/>
         <source>{position} of {total}, {labelled} labelled</source>
         <translation>{position} sur {total}, {labelled} étiquetées</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="214"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="213"/>
         <source>Every box has been reviewed: press Back to change an answer.</source>
         <translation>Toutes les cases ont été revues : appuyez sur Retour pour modifier une réponse.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="216"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="215"/>
         <source>{name} cannot be edited: check that its file is writable.</source>
         <translation>{name} ne peut pas être modifiée : vérifiez que son fichier est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="218"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="217"/>
         <source>changed</source>
         <translation>changé</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="218"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="217"/>
         <source>unchanged</source>
         <translation>inchangé</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="219"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="218"/>
         <source>Suggestion {rank}: {answer}</source>
         <translation>Suggestion {rank} : {answer}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="222"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="221"/>
         <source>Could not set change of suggestion {rank} in {name}.</source>
         <translation>Impossible de renseigner change pour la suggestion {rank} dans {name}.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="236"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="235"/>
         <source>Could not save {name}: {errors}</source>
         <translation>Impossible d'enregistrer {name} : {errors}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="248"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="247"/>
         <source>{name} has no field {field}: choose the field holding 0 (unchanged) or 1 (changed).</source>
         <translation>{name} n'a pas de champ {field} : choisissez le champ qui contient 0 (inchangé) ou 1 (changé).</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="263"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="262"/>
         <source>No box has been answered yet: press Changed or Unchanged first.</source>
         <translation>Aucune case n'a encore de réponse : appuyez d'abord sur Changé ou Inchangé.</translation>
     </message>

@@ -574,37 +574,37 @@
         <translation>未安装；安装命令：{command}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="53"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="52"/>
         <source>Choose the polygon layer made by Suggest where to label next (fields rank, score, predicted, probability and change).</source>
         <translation>请选择由“建议下一步标注位置”生成的多边形图层（字段 rank、score、predicted、probability 和 change）。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="56"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="55"/>
         <source>No suggestion layer is chosen.</source>
         <translation>未选择建议图层。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="58"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="57"/>
         <source>{name} is not a valid vector layer.</source>
         <translation>{name} 不是有效的矢量图层。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="60"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="59"/>
         <source>{name} does not hold polygons.</source>
         <translation>{name} 不包含多边形。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="64"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="63"/>
         <source>{name} has no field {fields}.</source>
         <translation>{name} 缺少字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="67"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="66"/>
         <source>In {name}, the field {fields} holds text, not numbers.</source>
         <translation>{name} 中的字段 {fields} 存放的是文本，而不是数字。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="70"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="69"/>
         <source>{name} cannot be edited (read-only file or format): save it as a GeoPackage first.</source>
         <translation>{name} 无法编辑（文件或格式为只读）：请先将其另存为 GeoPackage。</translation>
     </message>
@@ -1458,67 +1458,67 @@ You can run the same command in a terminal:
 <context>
     <name>ReviewSession</name>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="115"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="114"/>
         <source>{name} holds no suggestions: run Suggest where to label next again, or choose another layer.</source>
         <translation>{name} 不包含任何建议：请重新运行“建议下一步标注位置”，或选择其他图层。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="135"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="134"/>
         <source>Suggestion {fid} is no longer in {name}: choose the layer again.</source>
         <translation>建议 {fid} 已不在 {name} 中：请重新选择该图层。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="167"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="166"/>
         <source>Done: {total} boxes, {labelled} labelled ({changed} changed, {unchanged} unchanged)</source>
         <translation>完成：{total} 个方框，已标注 {labelled} 个（{changed} 个变化，{unchanged} 个未变化）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="171"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="170"/>
         <source>{position} of {total}, {labelled} labelled</source>
         <translation>第 {position} / {total} 个，已标注 {labelled} 个</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="214"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="213"/>
         <source>Every box has been reviewed: press Back to change an answer.</source>
         <translation>所有方框都已审阅：点击“返回”可修改回答。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="216"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="215"/>
         <source>{name} cannot be edited: check that its file is writable.</source>
         <translation>{name} 无法编辑：请检查其文件是否可写。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="218"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="217"/>
         <source>changed</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="218"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="217"/>
         <source>unchanged</source>
         <translation>未变化</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="219"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="218"/>
         <source>Suggestion {rank}: {answer}</source>
         <translation>建议 {rank}：{answer}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="222"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="221"/>
         <source>Could not set change of suggestion {rank} in {name}.</source>
         <translation>无法在 {name} 中设置建议 {rank} 的 change 字段。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="236"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="235"/>
         <source>Could not save {name}: {errors}</source>
         <translation>无法保存 {name}：{errors}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="248"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="247"/>
         <source>{name} has no field {field}: choose the field holding 0 (unchanged) or 1 (changed).</source>
         <translation>{name} 没有字段 {field}：请选择存放 0（未变化）或 1（变化）的字段。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="263"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="262"/>
         <source>No box has been answered yet: press Changed or Unchanged first.</source>
         <translation>尚未回答任何方框：请先点击“变化”或“未变化”。</translation>
     </message>

@@ -20,13 +20,12 @@ from qgis.core import (
     QgsMapLayer,
     QgsProject,
     QgsRectangle,
-    QgsVectorDataProvider,
     QgsVectorLayer,
 )
 
 from ..i18n import Translatable, tr
 from ..io.labels import create_label_layer
-from ..processing.compat import POLYGON_GEOMETRY
+from ..processing.compat import CAN_CHANGE_ATTRIBUTE_VALUES, NO_GEOMETRY, POLYGON_GEOMETRY
 
 RANK, SCORE, PREDICTED, PROBABILITY, CHANGE = "rank", "score", "predicted", "probability", "change"
 SUGGESTION_FIELDS = (RANK, SCORE, PREDICTED, PROBABILITY, CHANGE)
@@ -66,7 +65,7 @@ def suggestion_layer_problem(layer: QgsMapLayer | None) -> str | None:
     if text:
         return tr("In {name}, the field {fields} holds text, not numbers.").format(
             name=layer.name(), fields=", ".join(text)) + " " + made_by
-    if not layer.dataProvider().capabilities() & QgsVectorDataProvider.Capability.ChangeAttributeValues:
+    if not layer.dataProvider().capabilities() & CAN_CHANGE_ATTRIBUTE_VALUES:
         return tr("{name} cannot be edited (read-only file or format): save it as a GeoPackage first.").format(
             name=layer.name())
     return None
@@ -107,7 +106,7 @@ class ReviewSession(Translatable):
             raise ReviewError(problem)
         self.layer = layer
         self.change_index = layer.fields().indexOf(CHANGE)
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes(
+        request = QgsFeatureRequest().setFlags(NO_GEOMETRY).setSubsetOfAttributes(
             [layer.fields().indexOf(RANK)])
         ranked = [(_value(feature[RANK]), feature.id()) for feature in layer.getFeatures(request)]
         self.order = [fid for rank, fid in sorted(ranked, key=lambda item: (item[0] is None, item[0] or 0, item[1]))]
@@ -151,7 +150,7 @@ class ReviewSession(Translatable):
 
     def answers(self) -> dict[int, int | None]:
         """fid → 0, 1 or None for every box (edit buffer included)."""
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes(
+        request = QgsFeatureRequest().setFlags(NO_GEOMETRY).setSubsetOfAttributes(
             [self.change_index])
         return {feature.id(): self._answer(_value(feature[CHANGE])) for feature in self.layer.getFeatures(request)}
 

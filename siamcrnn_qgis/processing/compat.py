@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsMapLayerProxyModel, QgsProcessingParameterDefinition, QgsWkbTypes
+from qgis.core import (
+    Qgis,
+    QgsFeatureRequest,
+    QgsMapLayerProxyModel,
+    QgsProcessingParameterDefinition,
+    QgsVectorDataProvider,
+    QgsWkbTypes,
+)
 
 
 def _first(*getters):
@@ -32,4 +39,14 @@ POLYGON_LAYER_FILTER = _first(
 RASTER_LAYER_FILTER = _first(
     lambda: Qgis.LayerFilter.RasterLayer,
     lambda: QgsMapLayerProxyModel.Filter.RasterLayer,
+)
+
+NO_GEOMETRY = _first(
+    lambda: Qgis.FeatureRequestFlag.NoGeometry,
+    lambda: QgsFeatureRequest.Flag.NoGeometry,
+)
+
+CAN_CHANGE_ATTRIBUTE_VALUES = _first(
+    lambda: Qgis.VectorProviderCapability.ChangeAttributeValues,
+    lambda: QgsVectorDataProvider.Capability.ChangeAttributeValues,
 )
