@@ -1,6 +1,7 @@
 """SiamCRNN › Review suggestions: a dock panel that walks the boxes of Suggest where to label next.
 
-It zooms the map to the current box (outlined), flips between T1 and T2, and writes Changed / Unchanged
+It zooms the map to the current box (outlined), shows the same place in the other date in a small map of
+its own (side by side), swaps T1 and T2, and writes Changed / Unchanged
 into the layer through its edit buffer (keys C, U, S for Skip, B for Back, T for the other date). Train
 again saves the answers and opens Train with them (and the earlier labels) filled in. The logic lives in
 review.py; this is the window over it.
@@ -8,8 +9,8 @@ review.py; this is the window over it.
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsMapLayer, QgsProject, QgsVectorLayer
-from qgis.gui import QgsDockWidget, QgsFieldComboBox, QgsMapLayerComboBox, QgsRubberBand
+from qgis.core import Qgis, QgsMapLayer, QgsProject, QgsRectangle, QgsVectorLayer
+from qgis.gui import QgsDockWidget, QgsFieldComboBox, QgsMapCanvas, QgsMapLayerComboBox, QgsRubberBand
 from qgis.PyQt.QtGui import QColor, QIcon, QKeySequence
 from qgis.PyQt.QtWidgets import (
     QFormLayout,
@@ -52,10 +53,12 @@ class ReviewDock(Translatable, QgsDockWidget):
         self.train_dialog = None
         self.setWindowTitle(self.tr("Review suggestions"))
         self.setObjectName("SiamCRNNReviewDock")
-        self.band = QgsRubberBand(self.canvas, POLYGON_GEOMETRY)
-        self.band.setStrokeColor(OUTLINE)
-        self.band.setFillColor(QColor(0, 0, 0, 0))
-        self.band.setWidth(3)
+        self.preview = QgsMapCanvas()  # the other date, side by side with the map at the same extent
+        self.preview.setObjectName("SiamCRNNReviewPreview")
+        self.preview.setMinimumHeight(220)
+        self.preview.setCanvasColor(QColor(255, 255, 255))
+        self.preview.setToolTip(self.tr("The other date, at the map's extent. T swaps the two."))
+        self.band, self.preview_band = (self._outline(canvas) for canvas in (self.canvas, self.preview))
 
         self.layer_combo = QgsMapLayerComboBox()
         self.layer_combo.setFilters(POLYGON_LAYER_FILTER)
@@ -127,14 +130,18 @@ class ReviewDock(Translatable, QgsDockWidget):
         box_layout.addLayout(dates)
         box_layout.addLayout(answers)
         box_layout.addWidget(self.skipped_button)
+        self.preview_group = QGroupBox(self.tr("The other date"))
+        preview_layout = QVBoxLayout(self.preview_group)
+        preview_layout.setContentsMargins(2, 2, 2, 2)
+        preview_layout.addWidget(self.preview)
 
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(box)
+        layout.addWidget(self.preview_group, 1)
         layout.addLayout(finish)
-        layout.addStretch(1)
         self.setWidget(body)
 
         self.refresh_layer_lists()
@@ -145,8 +152,28 @@ class ReviewDock(Translatable, QgsDockWidget):
         self.project.layersAdded.connect(self.layers_added)
         self.project.layersWillBeRemoved.connect(self.layers_removed)
         self.visibilityChanged.connect(self.band.setVisible)
+        self.canvas.extentsChanged.connect(self.follow_map)
+        self.canvas.destinationCrsChanged.connect(self.follow_map)
         self.prefill()
         self.earlier_labels_changed(self.labels_combo.currentLayer())
+
+    @staticmethod
+    def _outline(canvas) -> QgsRubberBand:
+        band = QgsRubberBand(canvas, POLYGON_GEOMETRY)
+        band.setStrokeColor(OUTLINE)
+        band.setFillColor(QColor(0, 0, 0, 0))
+        band.setWidth(3)
+        return band
+
+    def follow_map(self, *_) -> None:
+        """The preview shows the middle of the map (a square as wide as the map's shorter side: the box and
+        its surroundings after a zoom), in the map's CRS, following pans and zooms."""
+        extent = self.canvas.extent()
+        half = min(extent.width(), extent.height()) / 2
+        centre = extent.center()
+        self.preview.setDestinationCrs(self.canvas.mapSettings().destinationCrs())
+        self.preview.setExtent(QgsRectangle(centre.x() - half, centre.y() - half, centre.x() + half, centre.y() + half))
+        self.preview.refresh()
 
     def _button(self, text: str, key: str, slot) -> QPushButton:
         button = QPushButton(f"{text} ({key})")
@@ -206,7 +233,7 @@ class ReviewDock(Translatable, QgsDockWidget):
         if self.session is not None and self.session.layer.id() in layer_ids:
             self._disconnect_layer()
             self.session = None
-            self.band.reset(POLYGON_GEOMETRY)
+            self._clear_outlines()
             self.show_state()
 
     def choose_layer(self, layer: QgsMapLayer | None) -> None:
@@ -267,6 +294,11 @@ class ReviewDock(Translatable, QgsDockWidget):
                 node.setItemVisibilityCheckedParentRecursive(True)
             else:
                 node.setItemVisibilityChecked(False)
+        other = hidden.currentLayer()
+        self.preview.setLayers([layer for layer in (self.session.layer if self.session else None, other) if layer])
+        self.preview_group.setTitle(self.tr("Beside: {date} ({name})").format(
+            date="T1" if self.showing_t2 else "T2", name=other.name() if other is not None else self.tr("none")))
+        self.follow_map()
         layer = shown.currentLayer()
         self.date_label.setText(self.tr("On the map: {date} ({name})").format(
             date="T2" if self.showing_t2 else "T1", name=layer.name() if layer is not None else self.tr("none")))
@@ -318,7 +350,7 @@ class ReviewDock(Translatable, QgsDockWidget):
             self.progress_bar.setRange(0, 1)
             self.progress_bar.setValue(0)
             self.train_button.setEnabled(False)
-            self.band.reset(POLYGON_GEOMETRY)
+            self._clear_outlines()
             return
         progress = session.progress()
         self.position.setText(session.progress_text())
@@ -331,7 +363,7 @@ class ReviewDock(Translatable, QgsDockWidget):
             self.details.setText(self.tr("Every box has been reviewed. Train again to learn from the answers, or "
                                          "press Back to change one."))
             self.answer_label.clear()
-            self.band.reset(POLYGON_GEOMETRY)
+            self._clear_outlines()
             return
         predicted = {1: self.tr("changed"), 0: self.tr("unchanged")}.get(current.predicted, self.tr("unknown"))
         self.details.setText(self.tr("Rank {rank} · the model says {predicted} (mean probability {probability}) · "
@@ -342,7 +374,8 @@ class ReviewDock(Translatable, QgsDockWidget):
         answer = {None: self.tr("not answered"), CHANGED: self.tr("Changed")}.get(current.change, self.tr("Unchanged"))
         self.answer_label.setText(self.tr("Your answer: {answer}").format(answer=answer))
         feature = session.layer.getFeature(current.fid)
-        self.band.setToGeometry(feature.geometry(), session.layer)
+        for band in (self.band, self.preview_band):
+            band.setToGeometry(feature.geometry(), session.layer)
         self.band.setVisible(self.isVisible())
         if zoom:
             extent = self.canvas.mapSettings().layerExtentToOutputExtent(session.layer, current.extent)
@@ -351,12 +384,18 @@ class ReviewDock(Translatable, QgsDockWidget):
             self.canvas.refresh()
         self.show_dates()
 
+    def _clear_outlines(self) -> None:
+        for band in (self.band, self.preview_band):
+            band.reset(POLYGON_GEOMETRY)
+
     def remove(self) -> None:
         """Take the outline off the map and let go of the project (the plugin's unload)."""
         self._disconnect_layer()
         self.session = None
         for signal, slot in ((self.project.layersAdded, self.layers_added),
-                             (self.project.layersWillBeRemoved, self.layers_removed)):
+                             (self.project.layersWillBeRemoved, self.layers_removed),
+                             (self.canvas.extentsChanged, self.follow_map),
+                             (self.canvas.destinationCrsChanged, self.follow_map)):
             try:
                 signal.disconnect(slot)
             except TypeError:

@@ -42,7 +42,8 @@ def visibility(*layers):
 
 
 def panel_state(dock):
-    return {"position": dock.position.text(), "details": dock.details.text(), "answer": dock.answer_label.text(),
+    return {"preview": [layer.name() for layer in dock.preview.layers()], "preview_title": dock.preview_group.title(),
+            "position": dock.position.text(), "details": dock.details.text(), "answer": dock.answer_label.text(),
             "date": dock.date_label.text(), "message": dock.message.text(),
             "rank": dock.session.current().rank if dock.session and dock.session.current() else None}
 
@@ -96,6 +97,8 @@ def flow():
     extent = iface.mapCanvas().extent()
     REPORT["canvas_extent"] = [extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()]
     REPORT["visible_start"] = visibility(t1, t2)
+    preview = dock.preview.extent()
+    REPORT["preview_extent"] = [preview.xMinimum(), preview.yMinimum(), preview.xMaximum(), preview.yMaximum()]
 
     # --- typed into a text field (the status bar's coordinate box), C is a letter, not an answer
     QApplication.setActiveWindow(window)

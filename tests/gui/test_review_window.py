@@ -76,6 +76,12 @@ def test_an_analyst_reviews_suggestions_in_the_real_window(x_display, sample, tm
     assert abs((x_min + x_max) / 2 - (left + right) / 2) < 1 and abs((y_min + y_max) / 2 - (top + bottom) / 2) < 1
     assert 2.9 * (right - left) <= min(x_max - x_min, y_max - y_min) <= 3.1 * (right - left)
     assert report["visible_start"] == [True, False]
+    # the other date beside the map, on the same place: the box and its surroundings
+    assert report["start"]["preview"] == ["Suggestions (t1 → t2)", "t2"]
+    assert report["start"]["preview_title"] == "Beside: T2 (t2)"
+    px_min, py_min, px_max, py_max = report["preview_extent"]
+    assert px_min <= left and px_max >= right and py_min <= bottom and py_max >= top
+    assert abs((px_min + px_max) / 2 - (left + right) / 2) < 1 and abs((py_min + py_max) / 2 - (top + bottom) / 2) < 1
 
     assert report["typed"]["text"].endswith("c") and set(report["typed"]["answers"].values()) == {None}
     keys = {index: step for index, step in enumerate(report["keys"])}
@@ -84,6 +90,7 @@ def test_an_analyst_reviews_suggestions_in_the_real_window(x_display, sample, tm
     assert keys[0]["editable"]  # the first answer started editing
     assert keys[1]["key"] == "T" and keys[1]["visible"] == [False, True] and keys[1]["state"]["rank"] == 2
     assert keys[1]["state"]["date"] == "On the map: T2 (t2)"
+    assert keys[1]["state"]["preview"] == ["Suggestions (t1 → t2)", "t1"]
     assert keys[2]["answers"] == {**unanswered, "1": 1, "2": 0} and keys[2]["state"]["rank"] == 3
     assert keys[3]["answers"] == keys[2]["answers"] and keys[3]["state"]["rank"] == 4  # S: skipped
     assert keys[4]["state"]["rank"] == 3 and keys[4]["state"]["answer"] == "Your answer: not answered"  # B: back
