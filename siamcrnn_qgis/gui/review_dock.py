@@ -1,10 +1,10 @@
 """SiamCRNN › Review suggestions: a dock panel that walks the boxes of Suggest where to label next.
 
 It zooms the map to the current box (outlined), shows the same place in the other date in a small map of
-its own (side by side), swaps T1 and T2, and writes Changed / Unchanged
-into the layer through its edit buffer (keys C, U, S for Skip, B for Back, T for the other date). Train
-again saves the answers and opens Train with them (and the earlier labels) filled in. The logic lives in
-review.py; this is the window over it.
+its own (side by side), swaps T1 and T2, and writes Changed / Unchanged into the layer through its edit
+buffer (keys C, U, S for Skip, B for Back, T for the other date). Train again saves the answers and opens
+Train with them (and the earlier labels) filled in. The logic lives in review.py; this is the window over
+it.
 """
 
 from __future__ import annotations
