@@ -1,6 +1,6 @@
 """Review suggestions, headless: the order of the boxes, Changed / Unchanged / Skip / Back, the answers in
 the layer's edit buffer (undo, save, reload), refused layers, and what Train again writes and fills in.
-The panel itself runs in the real window in test_review_window.py."""
+The panel runs here once on an offscreen map canvas, and in the real window in test_review_window.py."""
 
 from __future__ import annotations
 
@@ -249,3 +249,63 @@ def test_the_pair_offered_is_the_last_one_used_else_the_first_two_images_by_name
     finally:
         session.forget()
     assert default_pair(QgsProject()) == (None, None)
+
+
+class Desktop:
+    """What the panel asks of QGIS's iface, with a real map canvas (offscreen)."""
+
+    def __init__(self) -> None:
+        from qgis.gui import QgsMapCanvas, QgsMessageBar
+
+        self.canvas, self.bar = QgsMapCanvas(), QgsMessageBar()
+        self.canvas.resize(600, 400)
+
+    def mapCanvas(self):  # noqa: N802 (QGIS API)
+        return self.canvas
+
+    def messageBar(self):  # noqa: N802
+        return self.bar
+
+    def activeLayer(self):  # noqa: N802
+        return None
+
+
+def test_the_panel_offers_only_suggestion_layers_and_says_why_another_is_refused(qgis_app, tmp_path):
+    """The panel headless (the real window: test_review_window.py): its lists, a refused layer's message in
+    the panel, the buttons and the map following an answer."""
+    from qgis.core import QgsProject
+
+    from siamcrnn_qgis.gui.review_dock import ReviewDock
+
+    project = QgsProject.instance()
+    suggestions = load(write_suggestions(tmp_path / "suggestions.gpkg"))
+    labels = load(write_vector(tmp_path / "labels.gpkg", [(polygon(0, 0, 4, 4), 1)]), "labels")
+    project.addMapLayers([labels, suggestions])
+    desktop = Desktop()
+    dock = ReviewDock(desktop)
+    try:
+        choices = [dock.layer_combo.layer(index) for index in range(dock.layer_combo.count())]
+        assert [layer.name() for layer in choices if layer is not None] == ["suggestions"]
+        assert dock.labels_combo.currentLayer() is labels and dock.field_combo.currentField() == "change"
+        assert dock.layer_combo.currentLayer() is suggestions and dock.position.text() == "1 of 5, 0 labelled"
+        assert [button.shortcut().toString() for button in (dock.changed_button, dock.unchanged_button,
+                                                            dock.skip_button, dock.back_button, dock.date_button)] \
+            == ["C", "U", "S", "B", "T"]
+        assert dock.changed_button.isEnabled() and not dock.back_button.isEnabled()
+        assert not dock.save_button.isEnabled()
+
+        dock.changed_button.click()
+        assert dock.session.answers()[dock.session.order[0]] == 1 and dock.position.text() == "2 of 5, 1 labelled"
+        assert dock.save_button.isEnabled() and dock.back_button.isEnabled()
+        box = dock.session.current().extent
+        assert desktop.canvas.extent().contains(box) and desktop.canvas.extent().width() >= 2.9 * box.width()
+
+        dock.choose_layer(labels)  # as if picked: the panel says why and offers nothing to press
+        assert dock.session is None and dock.message.text().startswith("labels has no field rank")
+        assert not dock.changed_button.isEnabled() and not dock.train_button.isEnabled()
+        assert dock.position.text() == "No suggestion layer"
+    finally:
+        dock.remove()
+        suggestions.rollBack()
+        project.removeMapLayers([labels.id(), suggestions.id()])
+        dock.deleteLater()
