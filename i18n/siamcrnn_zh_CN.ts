@@ -608,6 +608,11 @@
         <source>{name} cannot be edited (read-only file or format): save it as a GeoPackage first.</source>
         <translation>{name} 无法编辑（文件或格式为只读）：请先将其另存为 GeoPackage。</translation>
     </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="280"/>
+        <source>{folder} already holds reviewed_labels.gpkg to reviewed_labels_999.gpkg: move some of them away.</source>
+        <translation>{folder} 中已有 reviewed_labels.gpkg 至 reviewed_labels_999.gpkg：请将其中一些移走。</translation>
+    </message>
 </context>
 <context>
     <name>CreateLabelsAlgorithm</name>
@@ -1285,187 +1290,187 @@ You can run the same command in a terminal:
 <context>
     <name>ReviewDock</name>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="319"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="320"/>
         <source>Review suggestions</source>
         <translation>审阅建议</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="71"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="72"/>
         <source>Your earlier label polygons: Train again learns from them and from the boxes answered here. Leave empty to train on the boxes alone.</source>
         <translation>您之前绘制的标注多边形：“再次训练”会同时使用它们和此处已回答的方框。留空则只用这些方框训练。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="75"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="76"/>
         <source>The field of the earlier labels holding 0 (unchanged) or 1 (changed).</source>
         <translation>之前标注中存放 0（未变化）或 1（变化）的字段。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="77"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="78"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="78"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="79"/>
         <source>T1 image</source>
         <translation>T1 影像</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="79"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="80"/>
         <source>T2 image</source>
         <translation>T2 影像</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="80"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="81"/>
         <source>Earlier labels</source>
         <translation>之前的标注</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="81"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="82"/>
         <source>Label field</source>
         <translation>标注字段</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="94"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="95"/>
         <source>Show T2</source>
         <translation>显示 T2</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="373"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="374"/>
         <source>Changed</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="373"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="374"/>
         <source>Unchanged</source>
         <translation>未变化</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="104"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="105"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="105"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="106"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="112"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="113"/>
         <source>Review the unanswered boxes</source>
         <translation>审阅未回答的方框</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="114"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="115"/>
         <source>Save answers</source>
         <translation>保存回答</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="115"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="116"/>
         <source>Save the answers into the suggestion layer&apos;s file. Until then they are edits of the layer like any other: Undo (Ctrl+Z) takes them back.</source>
         <translation>将回答保存到建议图层的文件中。在此之前，它们与图层的其他编辑一样：撤销（Ctrl+Z）即可收回。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="118"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="119"/>
         <source>Train again…</source>
         <translation>再次训练…</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="119"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="120"/>
         <source>Save the answers and open Train with them and the earlier labels.</source>
         <translation>保存回答，并用这些回答和之前的标注打开训练。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="125"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="126"/>
         <source>Current box</source>
         <translation>当前方框</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="302"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="303"/>
         <source>On the map: {date} ({name})</source>
         <translation>地图上：{date}（{name}）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="302"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="303"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="304"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="305"/>
         <source>Show {date} (T)</source>
         <translation>显示 {date} (T)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="317"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="318"/>
         <source>Training labels (reviewed)</source>
         <translation>训练标注（已审阅）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="323"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="324"/>
         <source>No box has been answered yet: press Changed or Unchanged first.</source>
         <translation>尚未回答任何方框：请先点击“变化”或“未变化”。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="346"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="347"/>
         <source>No suggestion layer</source>
         <translation>没有建议图层</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="347"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="348"/>
         <source>Run Suggest where to label next, then choose its layer here.</source>
         <translation>请先运行“建议下一步标注位置”，然后在此选择其图层。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="362"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="363"/>
         <source>Every box has been reviewed. Train again to learn from the answers, or press Back to change one.</source>
         <translation>所有方框都已审阅。再次训练以利用这些回答，或点击“返回”修改某个回答。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="367"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="368"/>
         <source>changed</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="367"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="368"/>
         <source>unchanged</source>
         <translation>未变化</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="367"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="368"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="368"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="369"/>
         <source>Rank {rank} · the model says {predicted} (mean probability {probability}) · score {score}</source>
         <translation>排名 {rank} · 模型判断为{predicted}（平均概率 {probability}）· 得分 {score}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="373"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="374"/>
         <source>not answered</source>
         <translation>未回答</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="374"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="375"/>
         <source>Your answer: {answer}</source>
         <translation>您的回答：{answer}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="319"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="320"/>
         <source>Wrote {count} label polygons (the earlier labels and the answered boxes) to {path}.</source>
         <translation>已将 {count} 个标注多边形（之前的标注和已回答的方框）写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="59"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="60"/>
         <source>The other date, at the map&apos;s extent. T swaps the two.</source>
         <translation>另一时相，与地图范围相同。按 T 互换两者。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="132"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="133"/>
         <source>The other date</source>
         <translation>另一时相</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="298"/>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="299"/>
         <source>Beside: {date} ({name})</source>
         <translation>旁边：{date}（{name}）</translation>
     </message>

@@ -275,7 +275,11 @@ def training_labels_path(layer: QgsVectorLayer) -> str:
     if folder is None:
         source = layer.source().split("|")[0]
         folder = os.path.dirname(source) if os.path.isfile(source) else QgsProcessingUtils.tempFolder()
-    return session.unused_file(folder, "reviewed_labels", "gpkg")
+    path = session.unused_file(folder, "reviewed_labels", "gpkg")
+    if path is None:
+        raise ReviewError(tr("{folder} already holds reviewed_labels.gpkg to reviewed_labels_999.gpkg: move some "
+                             "of them away.").format(folder=folder))
+    return path
 
 
 def train_parameters(t1: QgsMapLayer | None, t2: QgsMapLayer | None, labels: QgsMapLayer | str) -> dict:
