@@ -124,12 +124,14 @@ def test_cancel_leaves_no_output_and_the_next_run_works(inputs, tmp_path):
 
 
 @pytest.mark.parametrize(("changes", "message"), [
-    ({"COUNT": 0}, "the number of suggestions must be at least 1, got 0"),
-    ({"BOX_SIZE": 60}, "a box of 60×60 pixels is larger than the 48×48 image; choose a box size of at most 48"),
-    ({"MODEL": "model_1_4"}, "the T1 raster has 3 band(s) but the model was trained on 1"),
-    ({"LABELS": "labels", "LABEL_RASTER": "t1"}, "not both"),
-    ({"OUTPUT": "suggestions.shp"}, "must be a GeoPackage file ending in .gpkg"),
-    ({"LABELS": "everything"}, "choose a smaller box size"),
+    pytest.param({"COUNT": 0}, "the number of suggestions must be at least 1, got 0", id="count-0"),
+    pytest.param({"BOX_SIZE": 60}, "a box of 60×60 pixels is larger than the 48×48 image; choose a box size of at "
+                 "most 48", id="box-larger-than-image"),
+    pytest.param({"MODEL": "model_1_4"}, "the T1 raster has 3 band(s) but the model was trained on 1",
+                 id="model-bands"),
+    pytest.param({"LABELS": "labels", "LABEL_RASTER": "t1"}, "not both", id="labels-twice"),
+    pytest.param({"OUTPUT": "suggestions.shp"}, "must be a GeoPackage file ending in .gpkg", id="output-not-gpkg"),
+    pytest.param({"LABELS": "everything"}, "choose a smaller box size", id="no-box-fits"),
 ])
 def test_bad_inputs_say_what_to_change(inputs, tmp_path, changes, message):
     extra = {"model_1_4": save_test_model(tmp_path / "m.safetensors", 1, 4), "labels": inputs.labels,
@@ -142,6 +144,15 @@ def test_bad_inputs_say_what_to_change(inputs, tmp_path, changes, message):
     # errors of the worker are the exception's message; those found on the main thread go to the log
     assert message.lower() in (str(raised.value) + "\n" + feedback.text).lower()
     assert not (tmp_path / "suggestions.gpkg").exists()
+
+
+def test_fewer_boxes_than_asked_are_written_with_a_warning(inputs, tmp_path):
+    feedback = recording_feedback()
+    results = run("suggestlabels", parameters(inputs, tmp_path, COUNT=100, BOX_SIZE=10, MIN_DISTANCE=5),
+                  feedback=feedback)
+    found = len(read_boxes(results["OUTPUT"]))
+    assert 1 <= found < 100
+    assert any(f"Only {found} of the 100 boxes asked for fit" in line for line in feedback.warnings)
 
 
 def test_suggestions_on_the_command_line(qgis_cli, inputs, tmp_path):
