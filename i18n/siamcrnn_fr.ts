@@ -670,162 +670,152 @@
 <context>
     <name>DetectAlgorithm</name>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="44"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="42"/>
         <source>Detect changes</source>
         <translation>Détecter les changements</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="45"/>
         <source>standardise with the statistics of the training images instead of each image&apos;s own.</source>
         <translation>standardiser avec les statistiques des images d'entraînement plutôt qu'avec celles de chaque image.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="45"/>
         <source>float32 GeoTIFF, nodata -1.</source>
         <translation>GeoTIFF float32, nodata -1.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="45"/>
         <source>uint8 GeoTIFF: 0 unchanged, 1 changed, 255 nodata.</source>
         <translation>GeoTIFF uint8 : 0 inchangé, 1 changé, 255 nodata.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="93"/>
-        <source>Model file</source>
-        <translation>Fichier du modèle</translation>
-    </message>
-    <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="102"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="96"/>
         <source>Tile size (pixels)</source>
         <translation>Taille des tuiles (pixels)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="104"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="98"/>
         <source>Batch size (pixels)</source>
         <translation>Taille de lot (pixels)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="108"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="102"/>
         <source>Change probability</source>
         <translation>Probabilité de changement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="110"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="104"/>
         <source>Change map</source>
         <translation>Carte des changements</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="113"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="107"/>
         <source>Change polygons</source>
         <translation>Polygones de changement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="118"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="112"/>
         <source>Detection report</source>
         <translation>Rapport de détection</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="118"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="112"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="121"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="115"/>
         <source>Changed area (map units²)</source>
         <translation>Surface changée (unités de carte²)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="122"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="116"/>
         <source>Changed fraction of valid pixels</source>
         <translation>Part changée des pixels valides</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="45"/>
         <source>Runs a trained SiamCRNN model over the whole T1/T2 pair, tile by tile (memory depends on the tile size, not on the raster size), and writes the change probability (0–1), the change map (1 where the probability reaches the threshold) and the change polygons. Pixels that are nodata in either date are nodata in every output. Each image is standardised with its own statistics, as in the paper. The outputs are added to the map styled, named after T1 and T2.</source>
         <translation>Applique un modèle SiamCRNN entraîné à toute la paire T1/T2, tuile par tuile (la mémoire dépend de la taille des tuiles, pas de celle du raster), et écrit la probabilité de changement (0–1), la carte des changements (1 là où la probabilité atteint le seuil) et les polygones de changement. Les pixels sans donnée à l'une des dates sont sans donnée dans toutes les sorties. Chaque image est standardisée avec ses propres statistiques, comme dans l'article. Les sorties sont ajoutées à la carte avec leur style, nommées d'après T1 et T2.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
-        <source>a .safetensors model made by Train; T1 and T2 must have the band counts it was trained on. In the QGIS desktop the model trained or used last is offered.</source>
-        <translation>un modèle .safetensors produit par l'entraînement ; T1 et T2 doivent avoir les nombres de bandes sur lesquels il a été entraîné. Dans QGIS, le dernier modèle entraîné ou utilisé est proposé.</translation>
-    </message>
-    <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="45"/>
         <source>the probability from which a pixel is called changed. Left empty, the model&apos;s own threshold is used: Train chooses it on the validation regions for the scene&apos;s estimated share of change, because a model trained on as many changed as unchanged samples overestimates change at 0.5. Model files made before version 0.2 use 0.5. The log and the report say which threshold was used.</source>
         <translation>la probabilité à partir de laquelle un pixel est dit changé. Laissé vide, le seuil propre du modèle est utilisé : l'entraînement le choisit sur les régions de validation pour la part de changement estimée de la scène, car un modèle entraîné sur autant d'échantillons changés qu'inchangés surestime le changement à 0,5. Les fichiers de modèle créés avant la version 0.2 utilisent 0,5. Le journal et le rapport indiquent le seuil utilisé.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="45"/>
         <source>a polygon for each patch of changed pixels, with its area; choose Skip output to leave them out.</source>
         <translation>un polygone par groupe de pixels changés, avec sa surface ; choisissez Ignorer la sortie pour ne pas les produire.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="45"/>
         <source>change polygons smaller than this are dropped, in map units² (m² when the CRS is in metres).</source>
         <translation>les polygones de changement plus petits sont écartés, en unités de carte² (m² quand le SCR est en mètres).</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="45"/>
         <source>optional HTML report: changed area, probability histogram, device and speed.</source>
         <translation>rapport HTML facultatif : surface changée, histogramme des probabilités, matériel et vitesse.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="45"/>
         <source>the side of the square read and processed at once, in pixels. Smaller tiles use less memory; results do not depend on it. Left empty, the model's architecture chooses ({tiles}), and the log says which value was used. With an fcn model each tile is read with 128 pixels of context on every side, so larger tiles waste less work: on a 3072² pair on 2 CPU cores, tiles of 1024 ran 1.4× and tiles of 2048 1.6× faster than 512, with about 2 and 4 GB of memory.</source>
         <translation>le côté du carré lu et traité d'un coup, en pixels. Des tuiles plus petites utilisent moins de mémoire ; les résultats n'en dépendent pas. Laissé vide, l'architecture du modèle choisit ({tiles}), et le journal indique la valeur utilisée. Avec un modèle fcn, chaque tuile est lue avec 128 pixels de contexte de chaque côté, si bien que de grandes tuiles gaspillent moins de travail : sur une paire de 3072² et 2 cœurs, des tuiles de 1024 ont été 1,4 fois et des tuiles de 2048 1,6 fois plus rapides que 512, avec environ 2 et 4 Go de mémoire.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="45"/>
         <source>pixels classified at once by a patch model; smaller batches use less memory and results do not depend on it. Left empty, the architecture chooses ({batches}); an fcn model does not use it.</source>
         <translation>pixels classés d'un coup par un modèle patch ; des lots plus petits utilisent moins de mémoire et les résultats n'en dépendent pas. Laissé vide, l'architecture choisit ({batches}) ; un modèle fcn ne l'utilise pas.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="106"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="100"/>
         <source>Use training statistics</source>
         <translation>Statistiques d'entraînement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="116"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="110"/>
         <source>Minimum polygon area</source>
         <translation>Surface minimale des polygones</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="150"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="144"/>
         <source>Threshold {threshold:.3g} ({source}).</source>
         <translation>Seuil {threshold:.3g} ({source}).</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="150"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="144"/>
         <source>given</source>
         <translation>donné</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="150"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="144"/>
         <source>the model&apos;s, chosen when it was trained</source>
         <translation>celui du modèle, choisi lors de son entraînement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="150"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="144"/>
         <source>the default for model files without a threshold of their own</source>
         <translation>la valeur par défaut des fichiers de modèle sans seuil propre</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="175"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="169"/>
         <source>{changed:,} of {valid:,} valid pixels changed ({fraction:.2%}), {area}; {rate:,.0f} pixels/s.</source>
         <translation>{changed:,} pixels valides sur {valid:,} ont changé ({fraction:.2%}), {area} ; {rate:,.0f} pixels/s.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="189"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="183"/>
         <source>{count:,} change polygons, {area} in all, in {path}.</source>
         <translation>{count:,} polygones de changement, {area} au total, dans {path}.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="189"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="183"/>
         <source>Polygons smaller than {area} were left out.</source>
         <translation>Les polygones de moins de {area} ont été écartés.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="98"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="92"/>
         <source>Change probability threshold</source>
         <translation>Seuil de probabilité de changement</translation>
     </message>
@@ -1194,64 +1184,94 @@
 <context>
     <name>PairAlgorithm</name>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="72"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="82"/>
         <source>T1 image (earlier date)</source>
         <translation>Image T1 (date antérieure)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="73"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="83"/>
         <source>T2 image (later date)</source>
         <translation>Image T2 (date postérieure)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="74"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="84"/>
         <source>T1 bands</source>
         <translation>Bandes de T1</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="74"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="84"/>
         <source>T2 bands</source>
         <translation>Bandes de T2</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="80"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="133"/>
         <source>Device</source>
         <translation>Appareil</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="80"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="133"/>
         <source>Precision</source>
         <translation>Précision</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="88"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="141"/>
         <source>the bands to use, in order (default: all bands).</source>
         <translation>les bandes à utiliser, dans l'ordre (par défaut : toutes).</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="90"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="143"/>
         <source>the earlier image. It defines the grid of every output: CRS, pixel size and extent.</source>
         <translation>l'image la plus ancienne. Elle définit la grille de toutes les sorties : SCR, taille de pixel et emprise.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="92"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="145"/>
         <source>the later image. One with another CRS, resolution or extent is warped onto T1&apos;s grid (the file itself is not changed). Images without a CRS, such as PNG pairs, must have the same size and are matched pixel for pixel. T1 and T2 must differ, unless they are the same file with different bands.</source>
         <translation>l'image la plus récente. Si son SCR, sa résolution ou son emprise diffèrent, elle est rééchantillonnée sur la grille de T1 (le fichier n'est pas modifié). Les images sans SCR, comme les paires PNG, doivent avoir la même taille et sont appariées pixel à pixel. T1 et T2 doivent être différentes, sauf s'il s'agit du même fichier avec des bandes différentes.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="97"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="150"/>
         <source>auto uses an NVIDIA GPU when there is one, then an Apple GPU, then the CPU. Choose cpu to keep the GPU free for other work.</source>
         <translation>auto utilise un GPU NVIDIA s'il y en a un, puis un GPU Apple, puis le processeur. Choisissez cpu pour laisser le GPU libre pour d'autres travaux.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="99"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="152"/>
         <source>how exactly the network computes. auto is right for most users: on NVIDIA GPUs it uses a faster half-size number format (bfloat16), elsewhere full precision (float32). Choose bfloat16 on a CPU only when the log says this CPU computes it natively: detection then runs about two to three times faster, probabilities move by a few hundredths at most and fewer than 2 pixels in 1,000 change class. On other CPUs it is slower.</source>
         <translation>la précision des calculs du réseau. auto convient à la plupart des utilisateurs : sur les GPU NVIDIA, un format de nombres deux fois plus petit et plus rapide (bfloat16), ailleurs la pleine précision (float32). Ne choisissez bfloat16 sur un processeur que si le journal indique qu'il le calcule nativement : la détection est alors environ deux à trois fois plus rapide, les probabilités bougent de quelques centièmes au plus et moins de 2 pixels sur 1 000 changent de classe. Sur les autres processeurs, c'est plus lent.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="116"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="169"/>
         <source>T1 and T2 are the same layer or file ({path}). Choose the earlier image as T1 and the later image as T2.</source>
         <translation>T1 et T2 sont la même couche ou le même fichier ({path}). Choisissez l'image la plus ancienne comme T1 et la plus récente comme T2.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="90"/>
+        <source>Model file</source>
+        <translation>Fichier du modèle</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="95"/>
+        <source>a .safetensors model made by Train; T1 and T2 must have the band counts it was trained on. In the QGIS desktop the model trained or used last is offered.</source>
+        <translation>un modèle .safetensors produit par l'entraînement ; T1 et T2 doivent avoir les nombres de bandes sur lesquels il a été entraîné. Dans QGIS, le dernier modèle entraîné ou utilisé est proposé.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="100"/>
+        <source>Label polygons</source>
+        <translation>Polygones d'étiquettes</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="102"/>
+        <source>Label field</source>
+        <translation>Champ d'étiquette</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="105"/>
+        <source>Label raster</source>
+        <translation>Raster d'étiquettes</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="114"/>
+        <source>Give the labels either as polygons (LABELS) or as a raster (LABEL_RASTER), not both.</source>
+        <translation>Donnez les étiquettes soit en polygones (LABELS), soit en raster (LABEL_RASTER), pas les deux.</translation>
     </message>
 </context>
 <context>
@@ -1654,19 +1674,24 @@ Vous pouvez lancer la même commande dans un terminal :
         <translation>Évaluer la carte des changements…</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="34"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="35"/>
         <source>Status…</source>
         <translation>État…</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="39"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="40"/>
         <source>SiamCRNN</source>
         <translation>SiamCRNN</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="33"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="34"/>
         <source>Review suggestions…</source>
         <translation>Revoir les suggestions…</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="33"/>
+        <source>Suggest where to label next…</source>
+        <translation>Suggérer où étiqueter ensuite…</translation>
     </message>
 </context>
 <context>
@@ -1726,229 +1751,302 @@ Vous pouvez lancer la même commande dans un terminal :
     </message>
 </context>
 <context>
+    <name>SuggestLabelsAlgorithm</name>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="31"/>
+        <source>Suggest where to label next</source>
+        <translation>Suggérer où étiqueter ensuite</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="34"/>
+        <source>Runs a trained model over the T1/T2 pair, tile by tile as Detect changes does, and proposes square boxes where a label would teach it most: where its change probability is closest to its threshold, so it is least sure. Boxes lie wholly on valid pixels of both dates, never touch the labels drawn so far, keep a minimum distance from each other, and a quarter of them at least goes to each predicted class; boxes split between the two predicted classes rank lower, because one value labels a whole box. The result is a label layer: set its &lt;b&gt;change&lt;/b&gt; field to 0 (unchanged) or 1 (changed) for the boxes you can tell, leave the others empty (NULL, ignored by Train), and train again with it, alone or appended to your labels. In QGIS it is added in edit mode, numbered by rank, red where the model guesses changed and green where it guesses unchanged.</source>
+        <translation>Applique un modèle entraîné à la paire T1/T2, tuile par tuile comme Détecter les changements, et propose des carrés où une étiquette lui apprendrait le plus : là où sa probabilité de changement est la plus proche de son seuil, donc là où il est le moins sûr. Les carrés reposent entièrement sur des pixels valides des deux dates, ne touchent jamais les étiquettes déjà dessinées, gardent une distance minimale entre eux, et un quart au moins va à chaque classe prédite ; les carrés partagés entre les deux classes prédites sont classés plus bas, car une seule valeur étiquette tout un carré. Le résultat est une couche d'étiquettes : mettez son champ &lt;b&gt;change&lt;/b&gt; à 0 (inchangé) ou 1 (changé) pour les carrés que vous savez juger, laissez les autres vides (NULL, ignorés par l'entraînement), et entraînez à nouveau avec elle, seule ou ajoutée à vos étiquettes. Dans QGIS elle est ajoutée en mode édition, numérotée par rang, en rouge là où le modèle devine un changement et en vert là où il devine l'absence de changement.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="34"/>
+        <source>optional: the label polygons drawn so far; no box touches them.</source>
+        <translation>facultatif : les polygones d'étiquettes dessinés jusqu'ici ; aucun carré ne les touche.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="34"/>
+        <source>the integer field of the label polygons holding 0 or 1 (default change); polygons where it is empty do not count as labels.</source>
+        <translation>le champ entier des polygones d'étiquettes qui contient 0 ou 1 (par défaut change) ; les polygones où il est vide ne comptent pas comme étiquettes.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="34"/>
+        <source>optional, instead of polygons: the label raster used so far (0 = unchanged, 1 = changed, other values and nodata = unlabelled).</source>
+        <translation>facultatif, au lieu de polygones : le raster d'étiquettes utilisé jusqu'ici (0 = inchangé, 1 = changé, autres valeurs et nodata = non étiqueté).</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="34"/>
+        <source>how many boxes to suggest, at least 1. Fewer are written, with a warning, when no more fit.</source>
+        <translation>combien de carrés suggérer, au moins 1. Moins sont écrits, avec un avertissement, quand il n'en tient pas plus.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="34"/>
+        <source>the side of each box in pixels, at most the image&apos;s shorter side. Left empty, the model&apos;s architecture chooses ({boxes}).</source>
+        <translation>le côté de chaque carré en pixels, au plus le petit côté de l'image. Laissé vide, l'architecture du modèle choisit ({boxes}).</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="34"/>
+        <source>the smallest gap in pixels between two boxes. Left empty, one box side, so the suggestions spread over the scene.</source>
+        <translation>le plus petit écart en pixels entre deux carrés. Laissé vide, un côté de carré, pour que les suggestions se répartissent sur la scène.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="34"/>
+        <source>a GeoPackage polygon layer in T1's CRS, one box per suggestion, with the fields rank (1 = most informative), score (0–1, higher is more informative), predicted (the model's guess, 0 or 1), probability (its mean change probability in the box) and change (empty, for you).</source>
+        <translation>une couche de polygones GeoPackage dans le SCR de T1, un carré par suggestion, avec les champs rank (1 = le plus informatif), score (0–1, plus haut est plus informatif), predicted (la supposition du modèle, 0 ou 1), probability (sa probabilité moyenne de changement dans le carré) et change (vide, pour vous).</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="76"/>
+        <source>Number of suggestions</source>
+        <translation>Nombre de suggestions</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="78"/>
+        <source>Box size (pixels)</source>
+        <translation>Taille des carrés (pixels)</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="80"/>
+        <source>Minimum distance between boxes (pixels)</source>
+        <translation>Distance minimale entre carrés (pixels)</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="139"/>
+        <source>Label suggestions</source>
+        <translation>Suggestions d'étiquettes</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="99"/>
+        <source>Label suggestions (OUTPUT) must be a GeoPackage file ending in .gpkg, not {path}.</source>
+        <translation>Les suggestions d'étiquettes (OUTPUT) doivent être un fichier GeoPackage se terminant par .gpkg, pas {path}.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="116"/>
+        <source>Boxes of {size}×{size} pixels, at least {gap} pixels apart.</source>
+        <translation>Carrés de {size}×{size} pixels, espacés d'au moins {gap} pixels.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="128"/>
+        <source>{count} suggestions ({changed} predicted changed, {unchanged} predicted unchanged), scores {best:.3f} to {worst:.3f}, in {path}.</source>
+        <translation>{count} suggestions ({changed} prédites changées, {unchanged} prédites inchangées), scores de {best:.3f} à {worst:.3f}, dans {path}.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="134"/>
+        <source>Only {found} of the {count} boxes asked for fit on valid, unlabelled pixels at this distance from each other; choose a smaller box size or minimum distance for more.</source>
+        <translation>Seuls {found} des {count} carrés demandés tiennent sur des pixels valides et non étiquetés à cette distance les uns des autres ; choisissez une taille de carré ou une distance minimale plus petite pour en avoir plus.</translation>
+    </message>
+</context>
+<context>
     <name>TrainAlgorithm</name>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="59"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="51"/>
         <source>Train change detection model</source>
         <translation>Entraîner un modèle de détection de changements</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>the same seed and inputs give the same model.</source>
         <translation>la même graine et les mêmes données donnent le même modèle.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="120"/>
-        <source>Label polygons</source>
-        <translation>Polygones d'étiquettes</translation>
-    </message>
-    <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="128"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="114"/>
         <source>Architecture</source>
         <translation>Architecture</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="131"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="117"/>
         <source>Branches</source>
         <translation>Branches</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="138"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
         <source>Maximum epochs</source>
         <translation>Nombre maximal d'époques</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="138"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
         <source>Batch size</source>
         <translation>Taille de lot</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="138"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
         <source>Learning rate</source>
         <translation>Taux d'apprentissage</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="154"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="140"/>
         <source>Random seed</source>
         <translation>Graine aléatoire</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="157"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="143"/>
         <source>Model file</source>
         <translation>Fichier du modèle</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="157"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="143"/>
         <source>SiamCRNN model (*.safetensors)</source>
         <translation>Modèle SiamCRNN (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="160"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="146"/>
         <source>Training report</source>
         <translation>Rapport d'entraînement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="160"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="146"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="162"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="148"/>
         <source>Validation kappa</source>
         <translation>Kappa de validation</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="163"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="149"/>
         <source>Validation F1</source>
         <translation>F1 de validation</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="191"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="176"/>
         <source>Give the labels either as polygons (LABELS) or as a raster (LABEL_RASTER), exactly one of the two.</source>
         <translation>Donnez les étiquettes soit sous forme de polygones (LABELS), soit sous forme de raster (LABEL_RASTER), exactement l'un des deux.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="243"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="228"/>
         <source>Epoch {epoch}/{epochs}: training loss {train:.4f}, validation loss {val:.4f}, validation kappa {kappa:.3f}</source>
         <translation>Époque {epoch}/{epochs} : perte d'entraînement {train:.4f}, perte de validation {val:.4f}, kappa de validation {kappa:.3f}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="261"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="246"/>
         <source>Best epoch {epoch}: validation kappa {kappa:.3f}, F1 {f1:.3f}, overall accuracy {oa:.3f}.</source>
         <translation>Meilleure époque {epoch} : kappa de validation {kappa:.3f}, F1 {f1:.3f}, précision globale {oa:.3f}.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="272"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="257"/>
         <source>Saved the model to {path}.</source>
         <translation>Modèle enregistré dans {path}.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>unchanged/changed ratio</source>
         <translation>rapport inchangé/changé</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="32"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="27"/>
         <source>Patch SiamCRNN (paper)</source>
         <translation>SiamCRNN par patchs (article)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="32"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="27"/>
         <source>Fully convolutional SiamCRNN</source>
         <translation>SiamCRNN entièrement convolutif</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="62"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="54"/>
         <source>Left empty, the architecture&apos;s default is used ({defaults}); the log and the report say which value was used.</source>
         <translation>Laissé vide, la valeur par défaut de l'architecture est utilisée ({defaults}) ; le journal et le rapport indiquent la valeur utilisée.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>Trains a SiamCRNN network (convolutional branches for each date, stacked LSTMs over the two dates, fully connected layers) to tell changed from unchanged pixels, using polygons you drew (Create training label layer) or a label raster. A part of the labelled regions is held out for validation; training stops early when the validation kappa stops improving, and the best weights are saved in one .safetensors model file with the normalisation statistics.</source>
         <translation>Entraîne un réseau SiamCRNN (branches convolutives pour chaque date, LSTM empilés sur les deux dates, couches entièrement connectées) à distinguer les pixels changés des pixels inchangés, à partir des polygones que vous avez dessinés (Créer une couche d'étiquettes d'entraînement) ou d'un raster d'étiquettes. Une partie des régions étiquetées est réservée à la validation ; l'entraînement s'arrête tôt quand le kappa de validation cesse de s'améliorer, et les meilleurs poids sont enregistrés dans un fichier de modèle .safetensors avec les statistiques de normalisation.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>the polygons you drew, with 0 (unchanged) or 1 (changed) in the label field; they are rasterised onto T1&apos;s grid. Give these or a label raster.</source>
         <translation>les polygones que vous avez dessinés, avec 0 (inchangé) ou 1 (changé) dans le champ d'étiquette ; ils sont rastérisés sur la grille de T1. Donnez-les, ou un raster d'étiquettes.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>the integer field of the label polygons holding 0 or 1 (default change).</source>
         <translation>le champ entier des polygones d'étiquettes contenant 0 ou 1 (par défaut change).</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>instead of polygons: a raster with 0 = unchanged, 1 = changed, any other value or nodata = unlabelled.</source>
         <translation>à la place des polygones : un raster avec 0 = inchangé, 1 = changé, toute autre valeur ou absence de donnée = non étiqueté.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>Patch SiamCRNN (paper), on the command line patch: the paper's network, each pixel classified from its 5×5 neighbourhood. Fully convolutional SiamCRNN, on the command line fcn: ResNet encoders, a ConvLSTM per level and an FPN decoder; it detects 10–14× faster than patch (measured on a 2-core CPU) and learns from wide context, best on a GPU. Architectures added by other plugins are listed too.</source>
         <translation>SiamCRNN par patchs (article), patch en ligne de commande : le réseau de l'article, chaque pixel classé d'après son voisinage 5×5. SiamCRNN entièrement convolutif, fcn en ligne de commande : encodeurs ResNet, un ConvLSTM par niveau et un décodeur FPN ; il détecte 10 à 14 fois plus vite que patch (mesuré sur un processeur à 2 cœurs) et apprend d'un large contexte, au mieux sur un GPU. Les architectures ajoutées par d'autres extensions figurent aussi dans la liste.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>auto shares one branch between the dates when both have the same number of bands (siamese); separate gives each date its own branch (pseudo-siamese), for different sensors such as SAR and optical.</source>
         <translation>auto partage une branche entre les dates quand elles ont le même nombre de bandes (siamois) ; separate donne à chaque date sa propre branche (pseudo-siamois), pour des capteurs différents comme le radar et l'optique.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>training stops after at most this many passes.</source>
         <translation>l'entraînement s'arrête après au plus ce nombre de passes.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>pixels (patch) or 256×256 crops (fcn) per training step.</source>
         <translation>pixels (patch) ou extraits de 256×256 (fcn) par pas d'entraînement.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>the optimiser&apos;s step size; the paper uses 2e-4 with batches of 1024.</source>
         <translation>le pas de l'optimiseur ; l'article utilise 2e-4 avec des lots de 1024.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>the share of labelled regions held out to measure the model and stop training.</source>
         <translation>la part des régions étiquetées réservée pour mesurer le modèle et arrêter l'entraînement.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>the model file (.safetensors) for Detect. In the QGIS desktop it is offered as model.safetensors next to the saved project, or in the folder where SiamCRNN last saved a model or labels (model_2.safetensors and so on when the name is taken). A temporary file is deleted when QGIS closes, and the log then says so.</source>
         <translation>le fichier de modèle (.safetensors) pour la détection. Dans QGIS, model.safetensors est proposé à côté du projet enregistré, ou dans le dossier où SiamCRNN a enregistré pour la dernière fois un modèle ou des étiquettes (model_2.safetensors, etc. quand le nom est pris). Un fichier temporaire est supprimé à la fermeture de QGIS, et le journal le signale alors.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>HTML report: loss curves, validation accuracy, label counts, the options used, device and duration.</source>
         <translation>Rapport HTML : courbes de perte, précision de validation, nombres d'étiquettes, options utilisées, matériel et durée.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>class-balanced draws per epoch, so training time does not grow with the number of labels.</source>
         <translation>tirages équilibrés entre les classes à chaque époque, si bien que la durée d'entraînement ne croît pas avec le nombre d'étiquettes.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>epochs without a better validation kappa before training stops.</source>
         <translation>époques sans meilleur kappa de validation avant l'arrêt de l'entraînement.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>how much more an error on a changed pixel counts in the loss.</source>
         <translation>combien une erreur sur un pixel changé compte de plus dans la perte.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="122"/>
-        <source>Label field</source>
-        <translation>Champ d'étiquette</translation>
-    </message>
-    <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="125"/>
-        <source>Label raster</source>
-        <translation>Raster d'étiquettes</translation>
-    </message>
-    <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="138"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
         <source>Samples per epoch</source>
         <translation>Échantillons par époque</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="138"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
         <source>Patience (epochs)</source>
         <translation>Patience (époques)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="138"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
         <source>Changed class weight</source>
         <translation>Poids de la classe changée</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="151"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="137"/>
         <source>Validation fraction</source>
         <translation>Part de validation</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="182"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="168"/>
         <source>Architecture (ARCHITECTURE) must be one of {names}, not {value}.</source>
         <translation>L'architecture (ARCHITECTURE) doit être l'une de {names}, et non {value}.</translation>
     </message>

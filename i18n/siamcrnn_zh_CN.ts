@@ -670,162 +670,152 @@
 <context>
     <name>DetectAlgorithm</name>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="44"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="42"/>
         <source>Detect changes</source>
         <translation>检测变化</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="45"/>
         <source>standardise with the statistics of the training images instead of each image&apos;s own.</source>
         <translation>使用训练影像的统计量而非每幅影像自身的统计量进行标准化。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="45"/>
         <source>float32 GeoTIFF, nodata -1.</source>
         <translation>float32 GeoTIFF，无数据值 -1。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="45"/>
         <source>uint8 GeoTIFF: 0 unchanged, 1 changed, 255 nodata.</source>
         <translation>uint8 GeoTIFF：0 未变化，1 变化，255 无数据。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="93"/>
-        <source>Model file</source>
-        <translation>模型文件</translation>
-    </message>
-    <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="102"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="96"/>
         <source>Tile size (pixels)</source>
         <translation>瓦片大小（像素）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="104"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="98"/>
         <source>Batch size (pixels)</source>
         <translation>批大小（像素）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="108"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="102"/>
         <source>Change probability</source>
         <translation>变化概率</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="110"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="104"/>
         <source>Change map</source>
         <translation>变化图</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="113"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="107"/>
         <source>Change polygons</source>
         <translation>变化多边形</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="118"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="112"/>
         <source>Detection report</source>
         <translation>检测报告</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="118"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="112"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="121"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="115"/>
         <source>Changed area (map units²)</source>
         <translation>变化面积（地图单位²）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="122"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="116"/>
         <source>Changed fraction of valid pixels</source>
         <translation>有效像素中的变化比例</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="45"/>
         <source>Runs a trained SiamCRNN model over the whole T1/T2 pair, tile by tile (memory depends on the tile size, not on the raster size), and writes the change probability (0–1), the change map (1 where the probability reaches the threshold) and the change polygons. Pixels that are nodata in either date are nodata in every output. Each image is standardised with its own statistics, as in the paper. The outputs are added to the map styled, named after T1 and T2.</source>
         <translation>以分块方式（内存取决于块大小而非栅格大小）在整个 T1/T2 影像对上运行训练好的 SiamCRNN 模型，输出变化概率（0–1）、变化图（概率达到阈值处为 1）和变化多边形。任一时相为无数据的像素在所有输出中均为无数据。与论文一致，每幅影像用其自身统计量标准化。输出会带样式加入地图，并以 T1 和 T2 命名。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
-        <source>a .safetensors model made by Train; T1 and T2 must have the band counts it was trained on. In the QGIS desktop the model trained or used last is offered.</source>
-        <translation>由训练生成的 .safetensors 模型；T1 和 T2 的波段数必须与训练时相同。在 QGIS 桌面中会预先填入最近训练或使用的模型。</translation>
-    </message>
-    <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="45"/>
         <source>the probability from which a pixel is called changed. Left empty, the model&apos;s own threshold is used: Train chooses it on the validation regions for the scene&apos;s estimated share of change, because a model trained on as many changed as unchanged samples overestimates change at 0.5. Model files made before version 0.2 use 0.5. The log and the report say which threshold was used.</source>
         <translation>像元被判为变化的概率下限。留空时使用模型自带的阈值：训练时按场景估计的变化比例在验证区域上选定，因为用等量变化与未变化样本训练的模型在 0.5 时会高估变化。0.2 版之前生成的模型文件使用 0.5。日志和报告会说明所用的阈值。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="45"/>
         <source>a polygon for each patch of changed pixels, with its area; choose Skip output to leave them out.</source>
         <translation>每块变化像素一个多边形，并附面积；选择“跳过输出”则不生成。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="45"/>
         <source>change polygons smaller than this are dropped, in map units² (m² when the CRS is in metres).</source>
         <translation>小于此值的变化多边形会被去除，单位为地图单位²（坐标系以米为单位时即 m²）。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="45"/>
         <source>optional HTML report: changed area, probability histogram, device and speed.</source>
         <translation>可选的 HTML 报告：变化面积、概率直方图、设备和速度。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="45"/>
         <source>the side of the square read and processed at once, in pixels. Smaller tiles use less memory; results do not depend on it. Left empty, the model's architecture chooses ({tiles}), and the log says which value was used. With an fcn model each tile is read with 128 pixels of context on every side, so larger tiles waste less work: on a 3072² pair on 2 CPU cores, tiles of 1024 ran 1.4× and tiles of 2048 1.6× faster than 512, with about 2 and 4 GB of memory.</source>
         <translation>一次读取和处理的方块边长（像素）。块越小内存越省；结果与之无关。留空时由模型的架构决定（{tiles}），日志会说明实际使用的值。对于 fcn 模型，每块四周各多读 128 像素上下文，因此块越大浪费越少：在 3072² 影像对、2 核 CPU 上，1024 的块比 512 快 1.4 倍，2048 的块快 1.6 倍，内存约 2 GB 和 4 GB。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="47"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="45"/>
         <source>pixels classified at once by a patch model; smaller batches use less memory and results do not depend on it. Left empty, the architecture chooses ({batches}); an fcn model does not use it.</source>
         <translation>patch 模型一次分类的像素数；批次越小内存越省，结果与之无关。留空时由架构决定（{batches}）；fcn 模型不使用此项。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="106"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="100"/>
         <source>Use training statistics</source>
         <translation>使用训练统计量</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="116"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="110"/>
         <source>Minimum polygon area</source>
         <translation>最小多边形面积</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="150"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="144"/>
         <source>Threshold {threshold:.3g} ({source}).</source>
         <translation>阈值 {threshold:.3g}（{source}）。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="150"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="144"/>
         <source>given</source>
         <translation>指定</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="150"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="144"/>
         <source>the model&apos;s, chosen when it was trained</source>
         <translation>模型自带，训练时选定</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="150"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="144"/>
         <source>the default for model files without a threshold of their own</source>
         <translation>没有自带阈值的模型文件的默认值</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="175"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="169"/>
         <source>{changed:,} of {valid:,} valid pixels changed ({fraction:.2%}), {area}; {rate:,.0f} pixels/s.</source>
         <translation>{valid:,} 个有效像素中有 {changed:,} 个变化（{fraction:.2%}），{area}；{rate:,.0f} 像素/秒。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="189"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="183"/>
         <source>{count:,} change polygons, {area} in all, in {path}.</source>
         <translation>{count:,} 个变化多边形，共 {area}，保存在 {path}。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="189"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="183"/>
         <source>Polygons smaller than {area} were left out.</source>
         <translation>小于 {area} 的多边形已略去。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="98"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/detect.py" line="92"/>
         <source>Change probability threshold</source>
         <translation>变化概率阈值</translation>
     </message>
@@ -1194,64 +1184,94 @@
 <context>
     <name>PairAlgorithm</name>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="72"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="82"/>
         <source>T1 image (earlier date)</source>
         <translation>T1 影像（较早时相）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="73"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="83"/>
         <source>T2 image (later date)</source>
         <translation>T2 影像（较晚时相）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="74"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="84"/>
         <source>T1 bands</source>
         <translation>T1 波段</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="74"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="84"/>
         <source>T2 bands</source>
         <translation>T2 波段</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="80"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="133"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="80"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="133"/>
         <source>Precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="88"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="141"/>
         <source>the bands to use, in order (default: all bands).</source>
         <translation>要使用的波段，按顺序（默认：全部波段）。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="90"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="143"/>
         <source>the earlier image. It defines the grid of every output: CRS, pixel size and extent.</source>
         <translation>较早的影像。它决定所有输出的格网：坐标参考系、像素大小和范围。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="92"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="145"/>
         <source>the later image. One with another CRS, resolution or extent is warped onto T1&apos;s grid (the file itself is not changed). Images without a CRS, such as PNG pairs, must have the same size and are matched pixel for pixel. T1 and T2 must differ, unless they are the same file with different bands.</source>
         <translation>较晚的影像。若其坐标参考系、分辨率或范围不同，会被重采样到 T1 的格网上（文件本身不变）。无坐标参考系的影像（如 PNG 对）必须尺寸相同，并逐像素对应。T1 和 T2 必须不同，除非是同一文件的不同波段。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="97"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="150"/>
         <source>auto uses an NVIDIA GPU when there is one, then an Apple GPU, then the CPU. Choose cpu to keep the GPU free for other work.</source>
         <translation>auto 优先使用 NVIDIA GPU，其次 Apple GPU，最后 CPU。选择 cpu 可让 GPU 留给其他工作。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="99"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="152"/>
         <source>how exactly the network computes. auto is right for most users: on NVIDIA GPUs it uses a faster half-size number format (bfloat16), elsewhere full precision (float32). Choose bfloat16 on a CPU only when the log says this CPU computes it natively: detection then runs about two to three times faster, probabilities move by a few hundredths at most and fewer than 2 pixels in 1,000 change class. On other CPUs it is slower.</source>
         <translation>网络计算的精度。auto 适合大多数用户：在 NVIDIA GPU 上使用更快的半长数字格式（bfloat16），其他情况使用全精度（float32）。只有当日志说明此 CPU 原生支持 bfloat16 时才在 CPU 上选择它：检测约快两到三倍，概率最多变化百分之几，千分之二以下的像素改变类别。在其他 CPU 上反而更慢。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/pair.py" line="116"/>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="169"/>
         <source>T1 and T2 are the same layer or file ({path}). Choose the earlier image as T1 and the later image as T2.</source>
         <translation>T1 和 T2 是同一个图层或文件（{path}）。请选择较早的影像作为 T1，较晚的影像作为 T2。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="90"/>
+        <source>Model file</source>
+        <translation>模型文件</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="95"/>
+        <source>a .safetensors model made by Train; T1 and T2 must have the band counts it was trained on. In the QGIS desktop the model trained or used last is offered.</source>
+        <translation>由训练生成的 .safetensors 模型；T1 和 T2 的波段数必须与训练时相同。在 QGIS 桌面中会预先填入最近训练或使用的模型。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="100"/>
+        <source>Label polygons</source>
+        <translation>标注多边形</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="102"/>
+        <source>Label field</source>
+        <translation>标注字段</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="105"/>
+        <source>Label raster</source>
+        <translation>标注栅格</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/pair.py" line="114"/>
+        <source>Give the labels either as polygons (LABELS) or as a raster (LABEL_RASTER), not both.</source>
+        <translation>请以多边形（LABELS）或栅格（LABEL_RASTER）之一给出标签，不要同时给出两者。</translation>
     </message>
 </context>
 <context>
@@ -1654,19 +1674,24 @@ You can run the same command in a terminal:
         <translation>评估变化图…</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="34"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="35"/>
         <source>Status…</source>
         <translation>状态…</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="39"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="40"/>
         <source>SiamCRNN</source>
         <translation>SiamCRNN</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="33"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="34"/>
         <source>Review suggestions…</source>
         <translation>审阅建议…</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="33"/>
+        <source>Suggest where to label next…</source>
+        <translation>建议下一步标注位置…</translation>
     </message>
 </context>
 <context>
@@ -1726,229 +1751,302 @@ You can run the same command in a terminal:
     </message>
 </context>
 <context>
+    <name>SuggestLabelsAlgorithm</name>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="31"/>
+        <source>Suggest where to label next</source>
+        <translation>建议下一步标注位置</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="34"/>
+        <source>Runs a trained model over the T1/T2 pair, tile by tile as Detect changes does, and proposes square boxes where a label would teach it most: where its change probability is closest to its threshold, so it is least sure. Boxes lie wholly on valid pixels of both dates, never touch the labels drawn so far, keep a minimum distance from each other, and a quarter of them at least goes to each predicted class; boxes split between the two predicted classes rank lower, because one value labels a whole box. The result is a label layer: set its &lt;b&gt;change&lt;/b&gt; field to 0 (unchanged) or 1 (changed) for the boxes you can tell, leave the others empty (NULL, ignored by Train), and train again with it, alone or appended to your labels. In QGIS it is added in edit mode, numbered by rank, red where the model guesses changed and green where it guesses unchanged.</source>
+        <translation>像“检测变化”一样逐块在 T1/T2 影像对上运行已训练的模型，并提出标注后对模型帮助最大的方框：即变化概率最接近其阈值、模型最不确定的地方。方框完全位于两个时相的有效像素上，从不触及已绘制的标签，彼此保持最小距离，且每个预测类别至少占四分之一；跨越两个预测类别的方框排名较低，因为一个值要标注整个方框。结果是一个标签图层：对能判断的方框把 &lt;b&gt;change&lt;/b&gt; 字段设为 0（未变化）或 1（变化），其余留空（NULL，训练时忽略），然后用它单独或追加到已有标签后再次训练。在 QGIS 中它以编辑模式加入，按排名编号，模型猜测变化处为红色，猜测未变化处为绿色。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="34"/>
+        <source>optional: the label polygons drawn so far; no box touches them.</source>
+        <translation>可选：迄今绘制的标签多边形；任何方框都不会触及它们。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="34"/>
+        <source>the integer field of the label polygons holding 0 or 1 (default change); polygons where it is empty do not count as labels.</source>
+        <translation>标签多边形中存放 0 或 1 的整数字段（默认 change）；该字段为空的多边形不算作标签。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="34"/>
+        <source>optional, instead of polygons: the label raster used so far (0 = unchanged, 1 = changed, other values and nodata = unlabelled).</source>
+        <translation>可选，代替多边形：迄今使用的标签栅格（0 = 未变化，1 = 变化，其他值和 nodata = 未标注）。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="34"/>
+        <source>how many boxes to suggest, at least 1. Fewer are written, with a warning, when no more fit.</source>
+        <translation>建议的方框数量，至少为 1。放不下更多时写出较少的方框并给出警告。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="34"/>
+        <source>the side of each box in pixels, at most the image&apos;s shorter side. Left empty, the model&apos;s architecture chooses ({boxes}).</source>
+        <translation>每个方框的边长（像素），不超过影像的短边。留空时由模型的架构决定（{boxes}）。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="34"/>
+        <source>the smallest gap in pixels between two boxes. Left empty, one box side, so the suggestions spread over the scene.</source>
+        <translation>两个方框之间的最小间隔（像素）。留空时为一个方框边长，使建议分布在整个场景中。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="34"/>
+        <source>a GeoPackage polygon layer in T1's CRS, one box per suggestion, with the fields rank (1 = most informative), score (0–1, higher is more informative), predicted (the model's guess, 0 or 1), probability (its mean change probability in the box) and change (empty, for you).</source>
+        <translation>T1 坐标参考系中的 GeoPackage 多边形图层，每条建议一个方框，字段有 rank（1 = 信息量最大）、score（0–1，越高信息量越大）、predicted（模型的猜测，0 或 1）、probability（方框内的平均变化概率）和 change（留空，由您填写）。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="76"/>
+        <source>Number of suggestions</source>
+        <translation>建议数量</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="78"/>
+        <source>Box size (pixels)</source>
+        <translation>方框大小（像素）</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="80"/>
+        <source>Minimum distance between boxes (pixels)</source>
+        <translation>方框间最小距离（像素）</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="139"/>
+        <source>Label suggestions</source>
+        <translation>标注建议</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="99"/>
+        <source>Label suggestions (OUTPUT) must be a GeoPackage file ending in .gpkg, not {path}.</source>
+        <translation>标注建议（OUTPUT）必须是以 .gpkg 结尾的 GeoPackage 文件，而不是 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="116"/>
+        <source>Boxes of {size}×{size} pixels, at least {gap} pixels apart.</source>
+        <translation>方框为 {size}×{size} 像素，间隔至少 {gap} 像素。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="128"/>
+        <source>{count} suggestions ({changed} predicted changed, {unchanged} predicted unchanged), scores {best:.3f} to {worst:.3f}, in {path}.</source>
+        <translation>{count} 条建议（{changed} 个预测为变化，{unchanged} 个预测为未变化），得分 {best:.3f} 至 {worst:.3f}，保存在 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/suggestlabels.py" line="134"/>
+        <source>Only {found} of the {count} boxes asked for fit on valid, unlabelled pixels at this distance from each other; choose a smaller box size or minimum distance for more.</source>
+        <translation>在此间距下，所要求的 {count} 个方框中只有 {found} 个能放在有效且未标注的像素上；如需更多，请选择更小的方框大小或最小距离。</translation>
+    </message>
+</context>
+<context>
     <name>TrainAlgorithm</name>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="59"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="51"/>
         <source>Train change detection model</source>
         <translation>训练变化检测模型</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>the same seed and inputs give the same model.</source>
         <translation>相同的种子和输入得到相同的模型。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="120"/>
-        <source>Label polygons</source>
-        <translation>标注多边形</translation>
-    </message>
-    <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="128"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="114"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="131"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="117"/>
         <source>Branches</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="138"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
         <source>Maximum epochs</source>
         <translation>最大轮次</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="138"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="138"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="154"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="140"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="157"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="143"/>
         <source>Model file</source>
         <translation>模型文件</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="157"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="143"/>
         <source>SiamCRNN model (*.safetensors)</source>
         <translation>SiamCRNN 模型 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="160"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="146"/>
         <source>Training report</source>
         <translation>训练报告</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="160"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="146"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="162"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="148"/>
         <source>Validation kappa</source>
         <translation>验证 Kappa</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="163"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="149"/>
         <source>Validation F1</source>
         <translation>验证 F1</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="191"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="176"/>
         <source>Give the labels either as polygons (LABELS) or as a raster (LABEL_RASTER), exactly one of the two.</source>
         <translation>请以多边形（LABELS）或栅格（LABEL_RASTER）的形式给出标注，二者必须且只能选其一。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="243"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="228"/>
         <source>Epoch {epoch}/{epochs}: training loss {train:.4f}, validation loss {val:.4f}, validation kappa {kappa:.3f}</source>
         <translation>轮次 {epoch}/{epochs}：训练损失 {train:.4f}，验证损失 {val:.4f}，验证 Kappa {kappa:.3f}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="261"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="246"/>
         <source>Best epoch {epoch}: validation kappa {kappa:.3f}, F1 {f1:.3f}, overall accuracy {oa:.3f}.</source>
         <translation>最佳轮次 {epoch}：验证 Kappa {kappa:.3f}，F1 {f1:.3f}，总体精度 {oa:.3f}。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="272"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="257"/>
         <source>Saved the model to {path}.</source>
         <translation>模型已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>unchanged/changed ratio</source>
         <translation>未变化/变化之比</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="32"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="27"/>
         <source>Patch SiamCRNN (paper)</source>
         <translation>图块 SiamCRNN（论文）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="32"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="27"/>
         <source>Fully convolutional SiamCRNN</source>
         <translation>全卷积 SiamCRNN</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="62"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="54"/>
         <source>Left empty, the architecture&apos;s default is used ({defaults}); the log and the report say which value was used.</source>
         <translation>留空时使用该架构的默认值（{defaults}）；日志和报告会说明实际使用的值。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>Trains a SiamCRNN network (convolutional branches for each date, stacked LSTMs over the two dates, fully connected layers) to tell changed from unchanged pixels, using polygons you drew (Create training label layer) or a label raster. A part of the labelled regions is held out for validation; training stops early when the validation kappa stops improving, and the best weights are saved in one .safetensors model file with the normalisation statistics.</source>
         <translation>训练 SiamCRNN 网络（每个时相的卷积分支、两个时相上的堆叠 LSTM、全连接层），利用您绘制的多边形（创建训练标注图层）或标注栅格区分变化与未变化像元。部分标注区域被留作验证；当验证 kappa 不再提高时提前停止训练，最佳权重连同归一化统计量保存在一个 .safetensors 模型文件中。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>the polygons you drew, with 0 (unchanged) or 1 (changed) in the label field; they are rasterised onto T1&apos;s grid. Give these or a label raster.</source>
         <translation>您绘制的多边形，标注字段中为 0（未变化）或 1（变化）；它们被栅格化到 T1 的格网上。请给出这些多边形或标注栅格。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>the integer field of the label polygons holding 0 or 1 (default change).</source>
         <translation>标注多边形中存放 0 或 1 的整数字段（默认 change）。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>instead of polygons: a raster with 0 = unchanged, 1 = changed, any other value or nodata = unlabelled.</source>
         <translation>代替多边形：一个栅格，0 = 未变化，1 = 变化，其他值或无数据 = 未标注。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>Patch SiamCRNN (paper), on the command line patch: the paper's network, each pixel classified from its 5×5 neighbourhood. Fully convolutional SiamCRNN, on the command line fcn: ResNet encoders, a ConvLSTM per level and an FPN decoder; it detects 10–14× faster than patch (measured on a 2-core CPU) and learns from wide context, best on a GPU. Architectures added by other plugins are listed too.</source>
         <translation>图块 SiamCRNN（论文），命令行中为 patch：论文中的网络，每个像素依据其 5×5 邻域分类。全卷积 SiamCRNN，命令行中为 fcn：ResNet 编码器、每层一个 ConvLSTM 和 FPN 解码器；检测速度比 patch 快 10–14 倍（在 2 核 CPU 上测得），可从大范围上下文中学习，最适合 GPU。其他插件添加的架构也会列出。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>auto shares one branch between the dates when both have the same number of bands (siamese); separate gives each date its own branch (pseudo-siamese), for different sensors such as SAR and optical.</source>
         <translation>auto 在两个时相波段数相同时共享一个分支（孪生）；separate 为每个时相各用一个分支（伪孪生），适用于不同传感器，如 SAR 与光学。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>training stops after at most this many passes.</source>
         <translation>训练最多进行这么多轮。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>pixels (patch) or 256×256 crops (fcn) per training step.</source>
         <translation>每个训练步的像素数（patch）或 256×256 裁块数（fcn）。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>the optimiser&apos;s step size; the paper uses 2e-4 with batches of 1024.</source>
         <translation>优化器的步长；论文在批次为 1024 时使用 2e-4。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>the share of labelled regions held out to measure the model and stop training.</source>
         <translation>留出用于评估模型和停止训练的标注区域比例。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>the model file (.safetensors) for Detect. In the QGIS desktop it is offered as model.safetensors next to the saved project, or in the folder where SiamCRNN last saved a model or labels (model_2.safetensors and so on when the name is taken). A temporary file is deleted when QGIS closes, and the log then says so.</source>
         <translation>供检测使用的模型文件（.safetensors）。在 QGIS 桌面中默认为已保存项目旁的 model.safetensors，或 SiamCRNN 上次保存模型或标注的文件夹（名称已被占用时为 model_2.safetensors 等）。临时文件会在 QGIS 关闭时删除，此时日志会说明。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>HTML report: loss curves, validation accuracy, label counts, the options used, device and duration.</source>
         <translation>HTML 报告：损失曲线、验证精度、标注数量、所用选项、设备和耗时。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>class-balanced draws per epoch, so training time does not grow with the number of labels.</source>
         <translation>每轮按类别均衡抽取的样本数，因此训练时间不随标注数量增长。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>epochs without a better validation kappa before training stops.</source>
         <translation>验证 kappa 未提高的轮数，达到后停止训练。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="64"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
         <source>how much more an error on a changed pixel counts in the loss.</source>
         <translation>变化像素上的误差在损失中的额外权重。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="122"/>
-        <source>Label field</source>
-        <translation>标注字段</translation>
-    </message>
-    <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="125"/>
-        <source>Label raster</source>
-        <translation>标注栅格</translation>
-    </message>
-    <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="138"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
         <source>Samples per epoch</source>
         <translation>每轮样本数</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="138"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
         <source>Patience (epochs)</source>
         <translation>耐心值（轮）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="138"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
         <source>Changed class weight</source>
         <translation>变化类权重</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="151"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="137"/>
         <source>Validation fraction</source>
         <translation>验证比例</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="182"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="168"/>
         <source>Architecture (ARCHITECTURE) must be one of {names}, not {value}.</source>
         <translation>架构（ARCHITECTURE）必须是 {names} 之一，而不是 {value}。</translation>
     </message>

@@ -43,3 +43,25 @@ def test_detection_with_polygons_memory_benchmark_runs():
                         "--polygon-tile-size", "64")
     assert "peak RSS, detect 128² with" in output and "polygons (fcn, tile 64)" in output
     assert "peak RSS growth 128² → 160², with polygons" in output
+
+
+def test_active_learning_seed_reach_and_table():
+    """The simulated analyst's parts that need no training: the seed boxes, when a curve reaches a kappa,
+    and the table (the run itself trains dozens of models: see docs/suggestions.md)."""
+    import numpy as np
+
+    sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+    from active_learning import UNLABELLED, boxes_to_reach, seed_labels, table
+
+    reference = np.zeros((200, 250), np.uint8)
+    reference[10:100, 10:200] = 1
+    labels = seed_labels(reference, 15, np.random.default_rng(0))
+    labelled = labels != UNLABELLED
+    assert labelled.sum() == 15 * 15 * 15 and (labels[labelled] == reference[labelled]).all()
+    assert 5 * 15 * 15 * 0.5 <= (labels == 1).sum() <= 5 * 15 * 15
+    assert boxes_to_reach([0.5, 0.7, 0.8], 0.6, 10) == 5.0 and boxes_to_reach([0.5, 0.6], 0.7, 10) is None
+    rows = [{"set": name, "rounds": 2, "boxes": 10,
+             "kappa": {"suggest": [0.5, 0.8, 0.9], "random": [0.5, 0.6, 0.7], "stratified": [0.5, 0.7, 0.8]}}
+            for name in ("a", "b")]
+    text = table(rows)
+    assert "| **mean** | suggest | 0.500 | 0.800 | 0.900 | +0.200 | 7 of 20 |" in text

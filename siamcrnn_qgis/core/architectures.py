@@ -52,10 +52,13 @@ class TrainingDefaults:
 
 @dataclass(frozen=True)
 class DetectionDefaults:
-    """An architecture's own detection settings, used where the user leaves them empty."""
+    """An architecture's own detection settings, used where the user leaves them empty. ``box_size`` is the
+    side in pixels of the boxes Suggest where to label next proposes: about what an analyst labels at a
+    glance, and several times what the network looks at around a pixel."""
 
     tile_size: int
     batch_size: int
+    box_size: int = 16
 
 
 class Architecture(ABC):

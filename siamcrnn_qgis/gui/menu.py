@@ -30,6 +30,8 @@ class SiamCRNNMenu(Translatable):
             ("train.svg", self.tr("Train change detection model…"), lambda: self.open_algorithm("train")),
             ("detect.svg", self.tr("Detect changes…"), lambda: self.open_algorithm("detect")),
             ("evaluate.svg", self.tr("Evaluate change map…"), lambda: self.open_algorithm("evaluate")),
+            ("suggestlabels.svg", self.tr("Suggest where to label next…"),
+             lambda: self.open_algorithm("suggestlabels")),
             ("review.svg", self.tr("Review suggestions…"), self.open_review),
             ("status.svg", self.tr("Status…"), self.open_status),
         ]

@@ -475,30 +475,73 @@ def create_label_layer(path: str | os.PathLike, crs_wkt: str,
     target = Path(path)
     if target.suffix.lower() != ".gpkg":
         raise InputError(f"the label layer {target} must be a GeoPackage: give it the extension .gpkg")
+    definition = ogr.FieldDefn(LABEL_FIELD, ogr.OFTInteger)
+    definition.SetNullable(False)
+    definition.SetDefault("0")
+    features = [(ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(wkb)), {LABEL_FIELD: int(value)})
+                for wkb, value in polygons]
+    _write_polygon_layer(target, LABEL_LAYER_NAME, crs_wkt, [definition], features, "label layer")
+    write_style_sidecar(target, "labels.qml")
+    return str(target)
+
+
+def _write_polygon_layer(target: Path, name: str, crs_wkt: str, fields: list[ogr.FieldDefn], features: list,
+                         description: str) -> None:
+    """A new GeoPackage at ``target``, written atomically, with one multipolygon layer ``name`` holding
+    ``fields`` and ``features`` (each a geometry and a {field: value or None} dict)."""
     with atomic_file(target) as temporary:
         try:
             dataset = gdal_call(gdal.GetDriverByName("GPKG").Create, temporary, 0, 0, 0, gdal.GDT_Unknown)
-            layer = gdal_call(
-                dataset.CreateLayer,
-                LABEL_LAYER_NAME,
-                spatial_ref(crs_wkt),
-                ogr.wkbMultiPolygon,
-                ["FID=fid", "GEOMETRY_NAME=geom"],
-            )
-            definition = ogr.FieldDefn(LABEL_FIELD, ogr.OFTInteger)
-            definition.SetNullable(False)
-            definition.SetDefault("0")
-            gdal_call(layer.CreateField, definition, error_code=True)
+            layer = gdal_call(dataset.CreateLayer, name, spatial_ref(crs_wkt), ogr.wkbMultiPolygon,
+                              ["FID=fid", "GEOMETRY_NAME=geom"])
+            for definition in fields:
+                gdal_call(layer.CreateField, definition, error_code=True)
             layer.StartTransaction()
-            for wkb, value in polygons:
+            for geometry, values in features:
                 feature = ogr.Feature(layer.GetLayerDefn())
-                feature.SetGeometry(ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(wkb)))
-                feature.SetField(LABEL_FIELD, int(value))
+                feature.SetGeometry(geometry)
+                for field_name, value in values.items():
+                    if value is None:
+                        feature.SetFieldNull(field_name)
+                    else:
+                        feature.SetField(field_name, value)
                 gdal_call(layer.CreateFeature, feature, error_code=True)
             layer.CommitTransaction()
         except GdalError as exc:
-            raise InputError(f"could not create the label layer {target}: {exc}") from None
+            raise InputError(f"could not create the {description} {target}: {exc}") from None
         finally:
             layer = dataset = None
-    write_style_sidecar(target, "labels.qml")
+
+
+#: The layer Suggest where to label next writes, and its fields (``change`` NULL until the analyst sets it).
+SUGGESTION_LAYER_NAME = "suggestions"
+SUGGESTION_FIELDS = (("rank", ogr.OFTInteger), ("score", ogr.OFTReal), ("predicted", ogr.OFTInteger),
+                     ("probability", ogr.OFTReal), (LABEL_FIELD, ogr.OFTInteger))
+
+
+def write_suggestion_layer(path: str | os.PathLike, grid: RasterGrid, suggestions) -> str:
+    """A GeoPackage polygon layer 'suggestions' in the grid's CRS: one square per suggestion (objects with
+    ``rank``, ``x``, ``y``, ``size`` in pixels, ``score``, ``predicted``, ``probability``), in rank order,
+    with the field ``change`` left NULL; written atomically, the 'suggestions.qml' style beside it. Being
+    a label layer with NULL values, it is a valid LABELS input to Train as it is."""
+    target = Path(path)
+    if target.suffix.lower() != ".gpkg":
+        raise InputError(f"the suggestion layer {target} must be a GeoPackage: give it the extension .gpkg")
+    a, b, c, d, e, f = grid.geotransform
+    features = []
+    for item in sorted(suggestions, key=lambda s: s.rank):
+        ring = ogr.Geometry(ogr.wkbLinearRing)
+        for column, row in ((item.x, item.y), (item.x + item.size, item.y), (item.x + item.size, item.y + item.size),
+                            (item.x, item.y + item.size), (item.x, item.y)):
+            ring.AddPoint_2D(a + column * b + row * c, d + column * e + row * f)
+        polygon = ogr.Geometry(ogr.wkbPolygon)
+        polygon.AddGeometry(ring)
+        square = ogr.Geometry(ogr.wkbMultiPolygon)
+        square.AddGeometry(polygon)
+        features.append((square, {"rank": int(item.rank), "score": float(item.score),
+                                  "predicted": int(item.predicted), "probability": float(item.probability),
+                                  LABEL_FIELD: None}))
+    _write_polygon_layer(target, SUGGESTION_LAYER_NAME, grid.crs_wkt,
+                         [ogr.FieldDefn(name, kind) for name, kind in SUGGESTION_FIELDS], features, "suggestion layer")
+    write_style_sidecar(target, "suggestions.qml")
     return str(target)

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 from qgis.core import (
+    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterBand,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
     QgsProcessingParameterRasterLayer,
 )
 
 from ..core.architectures import architecture_names, get_architecture
 from ..core.options import DEVICE_CHOICES, PRECISION_CHOICES
+from ..io.labels import rasterize_labels, read_label_raster
 from ..io.raster import GdalRasterSource, RasterGrid, prepare_pair
 from . import session
 from .base import SiamCRNNAlgorithm, same_source
@@ -65,6 +71,10 @@ class PairAlgorithm(SiamCRNNAlgorithm):
     T2_BANDS = "T2_BANDS"
     DEVICE = "DEVICE"
     PRECISION = "PRECISION"
+    MODEL = "MODEL"
+    LABELS = "LABELS"
+    LABEL_FIELD = "LABEL_FIELD"
+    LABEL_RASTER = "LABEL_RASTER"
 
     def add_pair_parameters(self) -> None:
         """T1 and T2 (in the desktop: the pair used last, never SiamCRNN's own outputs first), and their bands."""
@@ -74,6 +84,49 @@ class PairAlgorithm(SiamCRNNAlgorithm):
         for key, parent, label in ((self.T1_BANDS, self.T1, self.tr("T1 bands")),
                                    (self.T2_BANDS, self.T2, self.tr("T2 bands"))):
             self.addParameter(QgsProcessingParameterBand(key, label, None, parent, True, True))
+
+    def add_model_parameter(self) -> None:
+        """MODEL: a model file made by Train (in the desktop, the one trained or used last)."""
+        self.addParameter(QgsProcessingParameterFile(
+            self.MODEL, self.tr("Model file"), QgsProcessingParameterFile.Behavior.File, "safetensors",
+            session.default_model()))
+
+    def model_help(self) -> str:
+        return self.tr("a .safetensors model made by Train; T1 and T2 must have the band counts it was trained on. "
+                       "In the QGIS desktop the model trained or used last is offered.")
+
+    def add_label_parameters(self) -> None:
+        """LABELS (polygons), their LABEL_FIELD and LABEL_RASTER, all optional (algorithms say which they need)."""
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.LABELS, self.tr("Label polygons"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.LABEL_FIELD, self.tr("Label field"), "change", self.LABELS,
+            QgsProcessingParameterField.DataType.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.LABEL_RASTER, self.tr("Label raster"), optional=True))
+
+    def resolve_labels(self, parameters: dict, context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> None:
+        """Main thread: ``label_vector`` (path, layer name) and ``label_raster`` (source), each None when not
+        given; both given is refused."""
+        self.label_vector = self.vector_source(parameters, self.LABELS, context, feedback)
+        self.label_raster = self.raster_source(parameters, self.LABEL_RASTER, context, required=False)
+        if self.label_vector is not None and self.label_raster is not None:
+            raise QgsProcessingException(self.tr(
+                "Give the labels either as polygons (LABELS) or as a raster (LABEL_RASTER), not both."))
+
+    def read_labels(self, parameters: dict, context: QgsProcessingContext, feedback: QgsProcessingFeedback,
+                    grid: RasterGrid, workdir: str) -> np.ndarray:
+        """Worker thread: the labels resolved by :meth:`resolve_labels` on T1's grid (0, 1, 255 unlabelled),
+        their counts logged."""
+        if self.label_vector is not None:
+            path, layer_name = self.label_vector
+            field = self.parameterAsString(parameters, self.LABEL_FIELD, context) or "change"
+            labels, report = rasterize_labels(path, grid, field=field, layer_name=layer_name or None)
+        else:
+            labels, report = read_label_raster(self.label_raster, grid, workdir)
+        for message in report.messages:  # they include the label counts
+            feedback.pushInfo(message)
+        return labels
 
     def add_device_parameter(self) -> None:
         """DEVICE and PRECISION, both advanced."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from siamcrnn_qgis.io.labels import create_label_layer
+from siamcrnn_qgis.core.suggestions import Suggestion
+from siamcrnn_qgis.io.labels import create_label_layer, write_suggestion_layer
 from siamcrnn_qgis.io.writer import GeoTiffWriter
 from siamcrnn_qgis.paths import style_path
 
@@ -80,3 +81,20 @@ def test_label_layer_is_categorised_with_a_value_map(qgis_app, tmp_path):
     assert widget.type() == "ValueMap"
     assert widget.config()["map"] == [{"Unchanged": 0}, {"Changed": 1}]
     assert layer.dataProvider().defaultValueClause(layer.fields().indexOf("change")) == "0"
+
+
+def test_suggestion_layer_is_numbered_and_coloured_by_predicted_class(qgis_app, tmp_path):
+    boxes = [Suggestion(rank=1, x=2, y=3, size=5, score=0.9, predicted=1, probability=0.55),
+             Suggestion(rank=2, x=20, y=10, size=5, score=0.7, predicted=0, probability=0.3)]
+    path = write_suggestion_layer(tmp_path / "suggestions.gpkg", utm_grid(), boxes)
+    layer = qgis_core.QgsVectorLayer(path, "suggestions", "ogr")
+    assert layer.isValid() and layer.crs().authid() == "EPSG:32651" and layer.featureCount() == 2
+    renderer = layer.renderer()
+    assert renderer.type() == "categorizedSymbol" and renderer.classAttribute() == "predicted"
+    colours = {str(c.value()): c.symbol().symbolLayer(0).properties()["outline_color"] for c in renderer.categories()}
+    assert colours["1"].startswith("227,26,28") and colours["0"].startswith("51,160,44")
+    assert layer.labelsEnabled() and layer.labeling().settings().fieldName == "rank"
+    first = next(layer.getFeatures())
+    assert first["rank"] == 1 and first["change"] == qgis_core.NULL
+    xmin, ymin = utm_grid().geotransform[0] + 2 * 10, utm_grid().geotransform[3] - 8 * 10
+    assert first.geometry().boundingBox().toString(0) == f"{xmin:.0f},{ymin:.0f} : {xmin + 50:.0f},{ymin + 50:.0f}"

@@ -12,7 +12,7 @@ import pytest
 from ..conftest import REPO_ROOT
 
 ALGORITHM_IDS = {"siamcrnn:createlabels", "siamcrnn:train", "siamcrnn:detect", "siamcrnn:detectmany",
-                 "siamcrnn:evaluate"}
+                 "siamcrnn:evaluate", "siamcrnn:suggestlabels"}
 
 
 def test_provider_registered_with_all_algorithms(qgis_app):
@@ -151,7 +151,7 @@ def test_without_torch_plugin_loads_and_explains(sample, tmp_path):
     )
     out = completed.stdout
     assert ("ALGORITHMS ['siamcrnn:createlabels', 'siamcrnn:detect', 'siamcrnn:detectmany', 'siamcrnn:evaluate', "
-            "'siamcrnn:train']") in out, (
+            "'siamcrnn:suggestlabels', 'siamcrnn:train']") in out, (
         completed.stderr[-3000:]
     )
     assert "CANEXECUTE False PyTorch is not installed" in out

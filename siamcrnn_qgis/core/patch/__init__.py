@@ -21,7 +21,8 @@ class PatchArchitecture(Architecture):
     loss_name = "weighted binary cross-entropy"
     training_defaults = TrainingDefaults(epochs=40, patience=8, batch_size=256, learning_rate=1e-3,
                                          samples_per_epoch=2048, changed_weight=1.0, batch_unit="pixels")
-    detection_defaults = DetectionDefaults(tile_size=512, batch_size=4096)
+    #: Boxes of 15² pixels, as the analyst-style training boxes of the development sets.
+    detection_defaults = DetectionDefaults(tile_size=512, batch_size=4096, box_size=15)
     minimum_size = PATCH_SIZE
     #: Two pixels whose 5×5 patches overlap are at most 4 pixels apart.
     reach = 2 * (PATCH_SIZE // 2)

@@ -4,6 +4,8 @@ from .createlabels import CreateLabelsAlgorithm
 from .detect import DetectAlgorithm
 from .detectmany import DetectManyAlgorithm
 from .evaluate import EvaluateAlgorithm
+from .suggestlabels import SuggestLabelsAlgorithm
 from .train import TrainAlgorithm
 
-ALGORITHMS = (CreateLabelsAlgorithm, TrainAlgorithm, DetectAlgorithm, DetectManyAlgorithm, EvaluateAlgorithm)
+ALGORITHMS = (CreateLabelsAlgorithm, TrainAlgorithm, DetectAlgorithm, DetectManyAlgorithm, EvaluateAlgorithm,
+              SuggestLabelsAlgorithm)

@@ -6,7 +6,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
@@ -19,7 +18,7 @@ from ...io.writer import all_or_nothing, atomic_file, check_output_path
 from ...reports import detection_report_html
 from ..base import cancel_flag, progress_callback, raise_if_cancelled
 from ..pair import PairAlgorithm, architecture_defaults
-from ..session import default_model, remember_model, remember_outputs
+from ..session import remember_model, remember_outputs
 from ..styling import style_output
 
 
@@ -27,7 +26,6 @@ class DetectAlgorithm(PairAlgorithm):
     ALGORITHM_ID = "detect"
     ICON = "detect.svg"
 
-    MODEL = "MODEL"
     THRESHOLD = "THRESHOLD"
     TILE_SIZE = "TILE_SIZE"
     BATCH_SIZE = "BATCH_SIZE"
@@ -54,9 +52,7 @@ class DetectAlgorithm(PairAlgorithm):
             )
             + self.parameters_help({
                 **self.pair_help(),
-                self.MODEL: self.tr("a .safetensors model made by Train; T1 and T2 must have the band counts it "
-                                    "was trained on. In the QGIS desktop the model trained or used last is "
-                                    "offered."),
+                self.MODEL: self.model_help(),
                 self.THRESHOLD: self.tr(
                     "the probability from which a pixel is called changed. Left empty, the model's own threshold "
                     "is used: Train chooses it on the validation regions for the scene's estimated share of "
@@ -90,9 +86,7 @@ class DetectAlgorithm(PairAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.add_pair_parameters()
-        self.addParameter(QgsProcessingParameterFile(
-            self.MODEL, self.tr("Model file"), QgsProcessingParameterFile.Behavior.File, "safetensors",
-            default_model()))
+        self.add_model_parameter()
         integer, double = QgsProcessingParameterNumber.Type.Integer, QgsProcessingParameterNumber.Type.Double
         # None default + optional: left empty, the threshold stored in the model file is used
         self.addParameter(QgsProcessingParameterNumber(

@@ -6,22 +6,17 @@ import os
 import time
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer,
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ...core.architectures import architecture_names, get_architecture
 from ...core.options import SIAMESE_CHOICES, TrainingConfig
-from ...io.labels import rasterize_labels, read_label_raster
 from ...io.writer import all_or_nothing, atomic_file, check_output_path
 from ...reports import training_report_html
 from ..base import cancel_flag, raise_if_cancelled
@@ -37,9 +32,6 @@ class TrainAlgorithm(PairAlgorithm):
     ALGORITHM_ID = "train"
     ICON = "train.svg"
 
-    LABELS = "LABELS"
-    LABEL_FIELD = "LABEL_FIELD"
-    LABEL_RASTER = "LABEL_RASTER"
     ARCHITECTURE = "ARCHITECTURE"
     SIAMESE = "SIAMESE"
     EPOCHS = "EPOCHS"
@@ -117,13 +109,7 @@ class TrainAlgorithm(PairAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.add_pair_parameters()
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.LABELS, self.tr("Label polygons"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.LABEL_FIELD, self.tr("Label field"), "change", self.LABELS,
-            QgsProcessingParameterField.DataType.Numeric, optional=True))
-        self.addParameter(QgsProcessingParameterRasterLayer(
-            self.LABEL_RASTER, self.tr("Label raster"), optional=True))
+        self.add_label_parameters()
         self.architectures = architecture_names()
         self.addParameter(QgsProcessingParameterEnum(
             self.ARCHITECTURE, self.tr("Architecture"), [self.architecture_title(name) for name in self.architectures],
@@ -185,9 +171,8 @@ class TrainAlgorithm(PairAlgorithm):
 
     def prepare(self, parameters, context, feedback) -> None:
         self.pair = self.resolve_pair(parameters, context)
-        self.label_vector = self.vector_source(parameters, self.LABELS, context, feedback)
-        self.label_raster = self.raster_source(parameters, self.LABEL_RASTER, context, required=False)
-        if (self.label_vector is None) == (self.label_raster is None):
+        self.resolve_labels(parameters, context, feedback)
+        if self.label_vector is None and self.label_raster is None:
             raise QgsProcessingException(self.tr(
                 "Give the labels either as polygons (LABELS) or as a raster (LABEL_RASTER), exactly one of the two."))
         self.labels_record = self.labels_provenance(parameters, context)
@@ -274,14 +259,3 @@ class TrainAlgorithm(PairAlgorithm):
         self.warn_if_temporary(model_path, feedback, self.OUTPUT_MODEL)
         feedback.setProgress(100)
         return outputs
-
-    def read_labels(self, parameters, context, feedback, grid, workdir):
-        if self.label_vector is not None:
-            path, layer_name = self.label_vector
-            field = self.parameterAsString(parameters, self.LABEL_FIELD, context) or "change"
-            labels, report = rasterize_labels(path, grid, field=field, layer_name=layer_name or None)
-        else:
-            labels, report = read_label_raster(self.label_raster, grid, workdir)
-        for message in report.messages:  # they include the label counts
-            feedback.pushInfo(message)
-        return labels
