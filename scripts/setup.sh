@@ -9,6 +9,16 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES="qgis python3-qgis qgis-providers gdal-bin python3-gdal python3-matplotlib xvfb \
 pyqt5-dev-tools qttools5-dev-tools python3-venv python3-pip python3-pyqt6"
 
+# Said before anything starts: PyPI's torch wheel for Linux x86_64 is the CUDA build, and pip fetches it with
+# its NVIDIA libraries, so a fresh .venv (Debian 13, Python 3.13: no local wheel) downloads several GB.
+if ! { [ -x .venv/bin/python ] && .venv/bin/python -c "import torch" >/dev/null 2>&1; } \
+        && [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ]; then
+    . /etc/os-release 2>/dev/null || true
+    echo "make setup: PyTorch is not installed in .venv yet. torch from PyPI (requirements.txt) is a CUDA" \
+         "build on Linux x86_64: with its NVIDIA libraries it is several GB to download and install" \
+         "(${PRETTY_NAME:-this system})."
+fi
+
 missing=""
 for pkg in $APT_PACKAGES; do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
