@@ -42,7 +42,7 @@ case "$QGIS" in
     *) echo "test-debian13: QGIS=$QGIS is not a variant; use QGIS=3.40 (Debian 13) or QGIS=3.44 (trixie-backports)" >&2
        exit 2 ;;
 esac
-[ "$(id -u)" -eq 0 ] || skip "needs root (debootstrap, chroot and mount); run it as root, e.g. sudo make test-debian13"
+[ "$EUID" -eq 0 ] || skip "needs root (debootstrap, chroot and mount); run it as root, e.g. sudo make test-debian13"
 command -v debootstrap >/dev/null 2>&1 || skip "debootstrap is not installed (apt-get install debootstrap)"
 command -v chroot >/dev/null 2>&1 || skip "chroot is not installed"
 
