@@ -192,12 +192,13 @@ fi
 passthrough=(HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8
              QT_QPA_PLATFORM=offscreen DEBIAN_FRONTEND=noninteractive SIAMCRNN_TEST_DATA="$DATA_INSIDE")
 while IFS= read -r line; do passthrough+=("$line"); done \
-    < <(env | grep -E '^(PIP_[A-Z_]+|CI|SIAMCRNN_SCREENSHOTS)=' | grep -v '^PIP_FIND_LINKS=' || true)
+    < <(env | grep -E '^(PIP_[A-Z_]+|CI|SIAMCRNN_SCREENSHOTS)=' | grep -v -E '^PIP_(FIND_LINKS|NO_INDEX)=' || true)
 
 # The pinned wheels are kept in $CACHE/wheels, shared by both variants. pip's own HTTP cache cannot be
-# relied on: it stores nothing when the server's (or a proxy's) answers carry no caching headers. They
-# are downloaded (again only what is missing) when the root's .venv lacks the pins, and `make setup`
-# installs from there: pip takes a --find-links file before the index's copy of the same wheel.
+# relied on: it stores nothing when the server's (or a proxy's) answers carry no caching headers. When
+# the root's .venv lacks the pins, `pip download` fetches what the folder does not have yet ("File was
+# already downloaded" for the rest), and `make setup` then installs from the folder alone (PIP_NO_INDEX:
+# with an index pip would fetch the index's copy of a wheel it has locally).
 WHEELS_INSIDE=/var/cache/siamcrnn-wheels
 mkdir -p "$CACHE/wheels" "$ROOT$WHEELS_INSIDE"
 mount_here "$ROOT$WHEELS_INSIDE" --bind "$CACHE/wheels"
@@ -210,6 +211,7 @@ if [ "$(cat "$ROOT$SRC/.venv/.requirements.sha256" 2>/dev/null)" != "$want" ]; t
     env -i "${passthrough[@]}" chroot "$ROOT" /bin/bash -c \
         "{ command -v pip3 >/dev/null || { apt-get update -q && apt-get install -y -q --no-install-recommends python3-pip; }; } \
          && python3 -m pip download -q --disable-pip-version-check -r $SRC/requirements.txt -d $WHEELS_INSIDE"
+    passthrough+=(PIP_NO_INDEX=1)
 fi
 
 command=${DEBIAN13_RUN:-make setup && make test}
