@@ -91,6 +91,12 @@ safe_remove_root() {
 }
 
 mkdir -p "$BASE" "$CACHE/debs" "$CACHE/pip"
+# One run per root at a time: a second one would take the first one's mounts for stale ones.
+exec 9>"$ROOT.lock"
+if command -v flock >/dev/null 2>&1 && ! flock -n 9; then
+    echo "test-debian13: another run is using $ROOT; wait for it to end" >&2
+    exit 1
+fi
 unmount_stale "$ROOT"
 
 # ---- 1. the root --------------------------------------------------------------------------------------
