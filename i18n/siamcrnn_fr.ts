@@ -573,6 +573,46 @@
         <source>not installed; to install it: {command}</source>
         <translation>non installé ; pour l'installer : {command}</translation>
     </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="52"/>
+        <source>Choose the polygon layer made by Suggest where to label next (fields rank, score, predicted, probability and change).</source>
+        <translation>Choisissez la couche de polygones produite par « Suggérer où étiqueter ensuite » (champs rank, score, predicted, probability et change).</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="55"/>
+        <source>No suggestion layer is chosen.</source>
+        <translation>Aucune couche de suggestions n'est choisie.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="57"/>
+        <source>{name} is not a valid vector layer.</source>
+        <translation>{name} n'est pas une couche vecteur valide.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="59"/>
+        <source>{name} does not hold polygons.</source>
+        <translation>{name} ne contient pas de polygones.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="63"/>
+        <source>{name} has no field {fields}.</source>
+        <translation>{name} n'a pas de champ {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="66"/>
+        <source>In {name}, the field {fields} holds text, not numbers.</source>
+        <translation>Dans {name}, le champ {fields} contient du texte, pas des nombres.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="69"/>
+        <source>{name} cannot be edited (read-only file or format): save it as a GeoPackage first.</source>
+        <translation>{name} ne peut pas être modifiée (fichier ou format en lecture seule) : enregistrez-la d'abord en GeoPackage.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="280"/>
+        <source>{folder} already holds reviewed_labels.gpkg to reviewed_labels_999.gpkg: move some of them away.</source>
+        <translation>{folder} contient déjà reviewed_labels.gpkg à reviewed_labels_999.gpkg : déplacez-en quelques-uns ailleurs.</translation>
+    </message>
 </context>
 <context>
     <name>CreateLabelsAlgorithm</name>
@@ -1248,6 +1288,262 @@ Vous pouvez lancer la même commande dans un terminal :
     </message>
 </context>
 <context>
+    <name>ReviewDock</name>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="320"/>
+        <source>Review suggestions</source>
+        <translation>Revoir les suggestions</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="72"/>
+        <source>Your earlier label polygons: Train again learns from them and from the boxes answered here. Leave empty to train on the boxes alone.</source>
+        <translation>Vos polygones d'étiquettes précédents : « Entraîner à nouveau » apprend à partir d'eux et des cases renseignées ici. Laissez vide pour n'entraîner que sur les cases.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="76"/>
+        <source>The field of the earlier labels holding 0 (unchanged) or 1 (changed).</source>
+        <translation>Le champ des étiquettes précédentes qui contient 0 (inchangé) ou 1 (changé).</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="78"/>
+        <source>Suggestions</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="79"/>
+        <source>T1 image</source>
+        <translation>Image T1</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="80"/>
+        <source>T2 image</source>
+        <translation>Image T2</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="81"/>
+        <source>Earlier labels</source>
+        <translation>Étiquettes précédentes</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="82"/>
+        <source>Label field</source>
+        <translation>Champ d'étiquette</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="95"/>
+        <source>Show T2</source>
+        <translation>Afficher T2</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="374"/>
+        <source>Changed</source>
+        <translation>Changé</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="374"/>
+        <source>Unchanged</source>
+        <translation>Inchangé</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="105"/>
+        <source>Skip</source>
+        <translation>Passer</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="106"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="113"/>
+        <source>Review the unanswered boxes</source>
+        <translation>Revoir les cases sans réponse</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="115"/>
+        <source>Save answers</source>
+        <translation>Enregistrer les réponses</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="116"/>
+        <source>Save the answers into the suggestion layer&apos;s file. Until then they are edits of the layer like any other: Undo (Ctrl+Z) takes them back.</source>
+        <translation>Enregistre les réponses dans le fichier de la couche de suggestions. D'ici là, ce sont des modifications de la couche comme les autres : Annuler (Ctrl+Z) les reprend.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="119"/>
+        <source>Train again…</source>
+        <translation>Entraîner à nouveau…</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="120"/>
+        <source>Save the answers and open Train with them and the earlier labels.</source>
+        <translation>Enregistre les réponses et ouvre l'entraînement avec elles et les étiquettes précédentes.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="126"/>
+        <source>Current box</source>
+        <translation>Case actuelle</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="303"/>
+        <source>On the map: {date} ({name})</source>
+        <translation>Sur la carte : {date} ({name})</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="303"/>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="305"/>
+        <source>Show {date} (T)</source>
+        <translation>Afficher {date} (T)</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="318"/>
+        <source>Training labels (reviewed)</source>
+        <translation>Étiquettes d'entraînement (revues)</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="324"/>
+        <source>No box has been answered yet: press Changed or Unchanged first.</source>
+        <translation>Aucune case n'a encore de réponse : appuyez d'abord sur Changé ou Inchangé.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="347"/>
+        <source>No suggestion layer</source>
+        <translation>Pas de couche de suggestions</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="348"/>
+        <source>Run Suggest where to label next, then choose its layer here.</source>
+        <translation>Lancez « Suggérer où étiqueter ensuite », puis choisissez sa couche ici.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="363"/>
+        <source>Every box has been reviewed. Train again to learn from the answers, or press Back to change one.</source>
+        <translation>Toutes les cases ont été revues. Entraînez à nouveau pour apprendre des réponses, ou appuyez sur Retour pour en modifier une.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="368"/>
+        <source>changed</source>
+        <translation>changé</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="368"/>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="368"/>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="369"/>
+        <source>Rank {rank} · the model says {predicted} (mean probability {probability}) · score {score}</source>
+        <translation>Rang {rank} · le modèle dit {predicted} (probabilité moyenne {probability}) · score {score}</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="374"/>
+        <source>not answered</source>
+        <translation>sans réponse</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="375"/>
+        <source>Your answer: {answer}</source>
+        <translation>Votre réponse : {answer}</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="320"/>
+        <source>Wrote {count} label polygons (the earlier labels and the answered boxes) to {path}.</source>
+        <translation>{count} polygones d'étiquettes (les étiquettes précédentes et les cases renseignées) écrits dans {path}.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="60"/>
+        <source>The other date, at the map&apos;s extent. T swaps the two.</source>
+        <translation>L'autre date, sur l'emprise de la carte. T échange les deux.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="133"/>
+        <source>The other date</source>
+        <translation>L'autre date</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="299"/>
+        <source>Beside: {date} ({name})</source>
+        <translation>À côté : {date} ({name})</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSession</name>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="114"/>
+        <source>{name} holds no suggestions: run Suggest where to label next again, or choose another layer.</source>
+        <translation>{name} ne contient aucune suggestion : relancez « Suggérer où étiqueter ensuite », ou choisissez une autre couche.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="134"/>
+        <source>Suggestion {fid} is no longer in {name}: choose the layer again.</source>
+        <translation>La suggestion {fid} n'est plus dans {name} : choisissez de nouveau la couche.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="166"/>
+        <source>Done: {total} boxes, {labelled} labelled ({changed} changed, {unchanged} unchanged)</source>
+        <translation>Terminé : {total} cases, {labelled} étiquetées ({changed} changées, {unchanged} inchangées)</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="170"/>
+        <source>{position} of {total}, {labelled} labelled</source>
+        <translation>{position} sur {total}, {labelled} étiquetées</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="213"/>
+        <source>Every box has been reviewed: press Back to change an answer.</source>
+        <translation>Toutes les cases ont été revues : appuyez sur Retour pour modifier une réponse.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="215"/>
+        <source>{name} cannot be edited: check that its file is writable.</source>
+        <translation>{name} ne peut pas être modifiée : vérifiez que son fichier est accessible en écriture.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="217"/>
+        <source>changed</source>
+        <translation>changé</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="217"/>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="218"/>
+        <source>Suggestion {rank}: {answer}</source>
+        <translation>Suggestion {rank} : {answer}</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="221"/>
+        <source>Could not set change of suggestion {rank} in {name}.</source>
+        <translation>Impossible de renseigner change pour la suggestion {rank} dans {name}.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="235"/>
+        <source>Could not save {name}: {errors}</source>
+        <translation>Impossible d'enregistrer {name} : {errors}</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="247"/>
+        <source>{name} has no field {field}: choose the field holding 0 (unchanged) or 1 (changed).</source>
+        <translation>{name} n'a pas de champ {field} : choisissez le champ qui contient 0 (inchangé) ou 1 (changé).</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="262"/>
+        <source>No box has been answered yet: press Changed or Unchanged first.</source>
+        <translation>Aucune case n'a encore de réponse : appuyez d'abord sur Changé ou Inchangé.</translation>
+    </message>
+</context>
+<context>
     <name>SiamCRNNAlgorithm</name>
     <message>
         <location filename="../siamcrnn_qgis/processing/base.py" line="63"/>
@@ -1338,34 +1634,39 @@ Vous pouvez lancer la même commande dans un terminal :
 <context>
     <name>SiamCRNNMenu</name>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="26"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="29"/>
         <source>Create training label layer…</source>
         <translation>Créer une couche d'étiquettes d'entraînement…</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="27"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="30"/>
         <source>Train change detection model…</source>
         <translation>Entraîner un modèle de détection de changements…</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="28"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="31"/>
         <source>Detect changes…</source>
         <translation>Détecter les changements…</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="29"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="32"/>
         <source>Evaluate change map…</source>
         <translation>Évaluer la carte des changements…</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="30"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="34"/>
         <source>Status…</source>
         <translation>État…</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="35"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="39"/>
         <source>SiamCRNN</source>
         <translation>SiamCRNN</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="33"/>
+        <source>Review suggestions…</source>
+        <translation>Revoir les suggestions…</translation>
     </message>
 </context>
 <context>

@@ -573,6 +573,46 @@
         <source>not installed; to install it: {command}</source>
         <translation>未安装；安装命令：{command}</translation>
     </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="52"/>
+        <source>Choose the polygon layer made by Suggest where to label next (fields rank, score, predicted, probability and change).</source>
+        <translation>请选择由“建议下一步标注位置”生成的多边形图层（字段 rank、score、predicted、probability 和 change）。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="55"/>
+        <source>No suggestion layer is chosen.</source>
+        <translation>未选择建议图层。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="57"/>
+        <source>{name} is not a valid vector layer.</source>
+        <translation>{name} 不是有效的矢量图层。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="59"/>
+        <source>{name} does not hold polygons.</source>
+        <translation>{name} 不包含多边形。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="63"/>
+        <source>{name} has no field {fields}.</source>
+        <translation>{name} 缺少字段 {fields}。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="66"/>
+        <source>In {name}, the field {fields} holds text, not numbers.</source>
+        <translation>{name} 中的字段 {fields} 存放的是文本，而不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="69"/>
+        <source>{name} cannot be edited (read-only file or format): save it as a GeoPackage first.</source>
+        <translation>{name} 无法编辑（文件或格式为只读）：请先将其另存为 GeoPackage。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="280"/>
+        <source>{folder} already holds reviewed_labels.gpkg to reviewed_labels_999.gpkg: move some of them away.</source>
+        <translation>{folder} 中已有 reviewed_labels.gpkg 至 reviewed_labels_999.gpkg：请将其中一些移走。</translation>
+    </message>
 </context>
 <context>
     <name>CreateLabelsAlgorithm</name>
@@ -1248,6 +1288,262 @@ You can run the same command in a terminal:
     </message>
 </context>
 <context>
+    <name>ReviewDock</name>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="320"/>
+        <source>Review suggestions</source>
+        <translation>审阅建议</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="72"/>
+        <source>Your earlier label polygons: Train again learns from them and from the boxes answered here. Leave empty to train on the boxes alone.</source>
+        <translation>您之前绘制的标注多边形：“再次训练”会同时使用它们和此处已回答的方框。留空则只用这些方框训练。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="76"/>
+        <source>The field of the earlier labels holding 0 (unchanged) or 1 (changed).</source>
+        <translation>之前标注中存放 0（未变化）或 1（变化）的字段。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="78"/>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="79"/>
+        <source>T1 image</source>
+        <translation>T1 影像</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="80"/>
+        <source>T2 image</source>
+        <translation>T2 影像</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="81"/>
+        <source>Earlier labels</source>
+        <translation>之前的标注</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="82"/>
+        <source>Label field</source>
+        <translation>标注字段</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="95"/>
+        <source>Show T2</source>
+        <translation>显示 T2</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="374"/>
+        <source>Changed</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="374"/>
+        <source>Unchanged</source>
+        <translation>未变化</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="105"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="106"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="113"/>
+        <source>Review the unanswered boxes</source>
+        <translation>审阅未回答的方框</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="115"/>
+        <source>Save answers</source>
+        <translation>保存回答</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="116"/>
+        <source>Save the answers into the suggestion layer&apos;s file. Until then they are edits of the layer like any other: Undo (Ctrl+Z) takes them back.</source>
+        <translation>将回答保存到建议图层的文件中。在此之前，它们与图层的其他编辑一样：撤销（Ctrl+Z）即可收回。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="119"/>
+        <source>Train again…</source>
+        <translation>再次训练…</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="120"/>
+        <source>Save the answers and open Train with them and the earlier labels.</source>
+        <translation>保存回答，并用这些回答和之前的标注打开训练。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="126"/>
+        <source>Current box</source>
+        <translation>当前方框</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="303"/>
+        <source>On the map: {date} ({name})</source>
+        <translation>地图上：{date}（{name}）</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="303"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="305"/>
+        <source>Show {date} (T)</source>
+        <translation>显示 {date} (T)</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="318"/>
+        <source>Training labels (reviewed)</source>
+        <translation>训练标注（已审阅）</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="324"/>
+        <source>No box has been answered yet: press Changed or Unchanged first.</source>
+        <translation>尚未回答任何方框：请先点击“变化”或“未变化”。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="347"/>
+        <source>No suggestion layer</source>
+        <translation>没有建议图层</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="348"/>
+        <source>Run Suggest where to label next, then choose its layer here.</source>
+        <translation>请先运行“建议下一步标注位置”，然后在此选择其图层。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="363"/>
+        <source>Every box has been reviewed. Train again to learn from the answers, or press Back to change one.</source>
+        <translation>所有方框都已审阅。再次训练以利用这些回答，或点击“返回”修改某个回答。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="368"/>
+        <source>changed</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="368"/>
+        <source>unchanged</source>
+        <translation>未变化</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="368"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="369"/>
+        <source>Rank {rank} · the model says {predicted} (mean probability {probability}) · score {score}</source>
+        <translation>排名 {rank} · 模型判断为{predicted}（平均概率 {probability}）· 得分 {score}</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="374"/>
+        <source>not answered</source>
+        <translation>未回答</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="375"/>
+        <source>Your answer: {answer}</source>
+        <translation>您的回答：{answer}</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="320"/>
+        <source>Wrote {count} label polygons (the earlier labels and the answered boxes) to {path}.</source>
+        <translation>已将 {count} 个标注多边形（之前的标注和已回答的方框）写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="60"/>
+        <source>The other date, at the map&apos;s extent. T swaps the two.</source>
+        <translation>另一时相，与地图范围相同。按 T 互换两者。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="133"/>
+        <source>The other date</source>
+        <translation>另一时相</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review_dock.py" line="299"/>
+        <source>Beside: {date} ({name})</source>
+        <translation>旁边：{date}（{name}）</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSession</name>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="114"/>
+        <source>{name} holds no suggestions: run Suggest where to label next again, or choose another layer.</source>
+        <translation>{name} 不包含任何建议：请重新运行“建议下一步标注位置”，或选择其他图层。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="134"/>
+        <source>Suggestion {fid} is no longer in {name}: choose the layer again.</source>
+        <translation>建议 {fid} 已不在 {name} 中：请重新选择该图层。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="166"/>
+        <source>Done: {total} boxes, {labelled} labelled ({changed} changed, {unchanged} unchanged)</source>
+        <translation>完成：{total} 个方框，已标注 {labelled} 个（{changed} 个变化，{unchanged} 个未变化）</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="170"/>
+        <source>{position} of {total}, {labelled} labelled</source>
+        <translation>第 {position} / {total} 个，已标注 {labelled} 个</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="213"/>
+        <source>Every box has been reviewed: press Back to change an answer.</source>
+        <translation>所有方框都已审阅：点击“返回”可修改回答。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="215"/>
+        <source>{name} cannot be edited: check that its file is writable.</source>
+        <translation>{name} 无法编辑：请检查其文件是否可写。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="217"/>
+        <source>changed</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="217"/>
+        <source>unchanged</source>
+        <translation>未变化</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="218"/>
+        <source>Suggestion {rank}: {answer}</source>
+        <translation>建议 {rank}：{answer}</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="221"/>
+        <source>Could not set change of suggestion {rank} in {name}.</source>
+        <translation>无法在 {name} 中设置建议 {rank} 的 change 字段。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="235"/>
+        <source>Could not save {name}: {errors}</source>
+        <translation>无法保存 {name}：{errors}</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="247"/>
+        <source>{name} has no field {field}: choose the field holding 0 (unchanged) or 1 (changed).</source>
+        <translation>{name} 没有字段 {field}：请选择存放 0（未变化）或 1（变化）的字段。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="262"/>
+        <source>No box has been answered yet: press Changed or Unchanged first.</source>
+        <translation>尚未回答任何方框：请先点击“变化”或“未变化”。</translation>
+    </message>
+</context>
+<context>
     <name>SiamCRNNAlgorithm</name>
     <message>
         <location filename="../siamcrnn_qgis/processing/base.py" line="63"/>
@@ -1338,34 +1634,39 @@ You can run the same command in a terminal:
 <context>
     <name>SiamCRNNMenu</name>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="26"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="29"/>
         <source>Create training label layer…</source>
         <translation>创建训练标注图层…</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="27"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="30"/>
         <source>Train change detection model…</source>
         <translation>训练变化检测模型…</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="28"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="31"/>
         <source>Detect changes…</source>
         <translation>检测变化…</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="29"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="32"/>
         <source>Evaluate change map…</source>
         <translation>评估变化图…</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="30"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="34"/>
         <source>Status…</source>
         <translation>状态…</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="35"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="39"/>
         <source>SiamCRNN</source>
         <translation>SiamCRNN</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="33"/>
+        <source>Review suggestions…</source>
+        <translation>审阅建议…</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,10 @@
-"""The SiamCRNN menu (under Raster) and toolbar; each algorithm entry opens its Processing dialog, and
-Status… opens the PyTorch / GPU status dialog."""
+"""The SiamCRNN menu (under Raster) and toolbar; each algorithm entry opens its Processing dialog, Review
+suggestions… the panel for answering Suggest where to label next, and Status… the PyTorch / GPU status
+dialog."""
 
 from __future__ import annotations
 
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -20,6 +22,7 @@ class SiamCRNNMenu(Translatable):
         self.actions: list[QAction] = []
         self.toolbar = None
         self.status_dialog = None
+        self.review_dock = None
 
     def entries(self) -> list[tuple[str, str, object]]:
         return [
@@ -27,6 +30,7 @@ class SiamCRNNMenu(Translatable):
             ("train.svg", self.tr("Train change detection model…"), lambda: self.open_algorithm("train")),
             ("detect.svg", self.tr("Detect changes…"), lambda: self.open_algorithm("detect")),
             ("evaluate.svg", self.tr("Evaluate change map…"), lambda: self.open_algorithm("evaluate")),
+            ("review.svg", self.tr("Review suggestions…"), self.open_review),
             ("status.svg", self.tr("Status…"), self.open_status),
         ]
 
@@ -52,6 +56,11 @@ class SiamCRNNMenu(Translatable):
             self.status_dialog.close()
             self.status_dialog.deleteLater()
             self.status_dialog = None
+        if self.review_dock is not None:
+            self.iface.removeDockWidget(self.review_dock)
+            self.review_dock.remove()
+            self.review_dock.deleteLater()
+            self.review_dock = None
         if self.toolbar is not None:
             self.toolbar.deleteLater()
             self.toolbar = None
@@ -67,6 +76,16 @@ class SiamCRNNMenu(Translatable):
         self.status_dialog.show()
         self.status_dialog.raise_()
         self.status_dialog.activateWindow()
+
+    def open_review(self) -> None:
+        """The Review suggestions panel, docked on the right; one for the session."""
+        from .review_dock import ReviewDock
+
+        if self.review_dock is None:
+            self.review_dock = ReviewDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_dock)
+        self.review_dock.show()
+        self.review_dock.raise_()
 
     @staticmethod
     def open_algorithm(algorithm: str) -> None:

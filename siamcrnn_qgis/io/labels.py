@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -480,10 +481,11 @@ def read_label_raster(
 
 
 @uses_gdal
-def create_label_layer(path: str | os.PathLike, crs_wkt: str) -> str:
-    """A new GeoPackage with an empty polygon layer 'labels' and an integer field 'change' (NOT NULL,
-    default 0), in ``crs_wkt``, written atomically, with the 'labels.qml' style beside it; returns the
-    path."""
+def create_label_layer(path: str | os.PathLike, crs_wkt: str,
+                       polygons: Iterable[tuple[bytes, int]] = ()) -> str:
+    """A new GeoPackage with a polygon layer 'labels' and an integer field 'change' (NOT NULL, default 0),
+    in ``crs_wkt``, written atomically, with the 'labels.qml' style beside it; returns the path. It is
+    empty, or holds ``polygons``: (WKB geometry in ``crs_wkt``, 0 or 1) pairs."""
     target = Path(path)
     if target.suffix.lower() != ".gpkg":
         raise InputError(f"the label layer {target} must be a GeoPackage: give it the extension .gpkg")
@@ -501,6 +503,13 @@ def create_label_layer(path: str | os.PathLike, crs_wkt: str) -> str:
             definition.SetNullable(False)
             definition.SetDefault("0")
             gdal_call(layer.CreateField, definition, error_code=True)
+            layer.StartTransaction()
+            for wkb, value in polygons:
+                feature = ogr.Feature(layer.GetLayerDefn())
+                feature.SetGeometry(ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(wkb)))
+                feature.SetField(LABEL_FIELD, int(value))
+                gdal_call(layer.CreateFeature, feature, error_code=True)
+            layer.CommitTransaction()
         except GdalError as exc:
             raise InputError(f"could not create the label layer {target}: {exc}") from None
         finally:

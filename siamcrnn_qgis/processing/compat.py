@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsProcessingParameterDefinition
+from qgis.core import (
+    Qgis,
+    QgsFeatureRequest,
+    QgsMapLayerProxyModel,
+    QgsProcessingParameterDefinition,
+    QgsVectorDataProvider,
+    QgsWkbTypes,
+)
 
 
 def _first(*getters):
@@ -17,4 +24,29 @@ def _first(*getters):
 PARAMETER_ADVANCED = _first(
     lambda: Qgis.ProcessingParameterFlag.Advanced,
     lambda: QgsProcessingParameterDefinition.Flag.FlagAdvanced,
+)
+
+POLYGON_GEOMETRY = _first(
+    lambda: Qgis.GeometryType.Polygon,
+    lambda: QgsWkbTypes.GeometryType.PolygonGeometry,
+)
+
+POLYGON_LAYER_FILTER = _first(
+    lambda: Qgis.LayerFilter.PolygonLayer,
+    lambda: QgsMapLayerProxyModel.Filter.PolygonLayer,
+)
+
+RASTER_LAYER_FILTER = _first(
+    lambda: Qgis.LayerFilter.RasterLayer,
+    lambda: QgsMapLayerProxyModel.Filter.RasterLayer,
+)
+
+NO_GEOMETRY = _first(
+    lambda: Qgis.FeatureRequestFlag.NoGeometry,
+    lambda: QgsFeatureRequest.Flag.NoGeometry,
+)
+
+CAN_CHANGE_ATTRIBUTE_VALUES = _first(
+    lambda: Qgis.VectorProviderCapability.ChangeAttributeValues,
+    lambda: QgsVectorDataProvider.Capability.ChangeAttributeValues,
 )

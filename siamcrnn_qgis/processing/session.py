@@ -57,6 +57,11 @@ def remember_pair(t1: str, t2: str) -> None:
     _last_pair = (t1, t2)
 
 
+def last_pair() -> tuple[str, str] | None:
+    """The T1/T2 sources used last in this session (whether or not they are still in the project)."""
+    return _last_pair
+
+
 def remember_outputs(*paths: str) -> None:
     _own_outputs.update(_key(path) for path in paths if path)
 
@@ -88,8 +93,11 @@ def default_output_file(stem: str, extension: str) -> str | None:
     """A file name that does not exist yet in :func:`output_folder` (labels.gpkg, labels_2.gpkg, …), for
     the desktop; None (a temporary file) elsewhere or when there is no such folder."""
     folder = output_folder() if desktop else None
-    if folder is None:
-        return None
+    return unused_file(folder, stem, extension) if folder is not None else None
+
+
+def unused_file(folder: str | os.PathLike, stem: str, extension: str) -> str | None:
+    """``folder``/stem.extension, or stem_2.extension and so on when the name is taken; None past 999."""
     for number in range(1, 1000):
         candidate = Path(folder) / f"{stem}{'' if number == 1 else f'_{number}'}.{extension}"
         if not candidate.exists():

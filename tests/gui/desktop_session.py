@@ -9,36 +9,18 @@ What it saw goes to a JSON report, then QGIS quits. Parameters come from the JSO
 SIAMCRNN_WINDOW_PARAMS.
 """
 
-import json
-import os
 import shutil
 import sys
 import time
-import traceback
 
 from qgis.core import QgsApplication, QgsProcessingFeedback, QgsProject, QgsRasterLayer, QgsVectorLayer
-from qgis.PyQt.QtCore import QModelIndex, QTimer
+from qgis.PyQt.QtCore import QModelIndex
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QCheckBox, QDockWidget, QLineEdit, QScrollArea, QTextEdit
 from qgis.utils import iface, plugins
+from window_driver import PARAMS, REPORT, start, true_colour
 
-PARAMS = json.loads(open(os.environ["SIAMCRNN_WINDOW_PARAMS"], encoding="utf-8").read())
-REPORT = {"errors": [], "steps": []}
 DIALOG_SIZE = (1100, 940)
-
-
-def save_report():
-    with open(PARAMS["report"], "w", encoding="utf-8") as handle:
-        json.dump(REPORT, handle, indent=1)
-
-
-def true_colour(layer):
-    """Red, green, blue = bands 3, 2, 1 of the 4-band sample (blue, green, red, NIR)."""
-    renderer = layer.renderer()
-    renderer.setRedBand(3)
-    renderer.setGreenBand(2)
-    renderer.setBlueBand(1)
-    layer.setDefaultContrastEnhancement()
 
 
 def visible_tree_texts(view, parent=None, depth=0):
@@ -235,24 +217,4 @@ class Recorder(QgsProcessingFeedback):
         super().pushWarning(warning)
 
 
-def step(steps):
-    """Advance the flow to its next wait; report and quit at the end or on an error."""
-    try:
-        delay = next(steps)
-    except StopIteration:
-        finish()
-        return
-    except Exception:
-        REPORT["errors"].append(traceback.format_exc())
-        finish()
-        return
-    QTimer.singleShot(delay, lambda: step(steps))
-
-
-def finish():
-    save_report()
-    QgsProject.instance().setDirty(False)
-    QTimer.singleShot(200, QgsApplication.instance().quit)
-
-
-QTimer.singleShot(500, lambda: step(flow()))
+start(flow)

@@ -11,68 +11,12 @@ docs/train_dialog.png and docs/detect_dialog.png are made).
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import subprocess
-import sys
-import sysconfig
-import time
 from pathlib import Path
 
-import pytest
+from .desktop import SCREEN, keep_pictures, run_desktop
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 SESSION_SCRIPT = Path(__file__).with_name("desktop_session.py")
 TIME_LIMIT_S = 360
-SCREEN = (1600, 1000)
-
-
-def require_desktop() -> tuple[str, str]:
-    qgis, xvfb = shutil.which("qgis"), shutil.which("Xvfb")
-    missing = [name for name, path in (("qgis (the QGIS desktop)", qgis), ("Xvfb", xvfb)) if path is None]
-    if missing:
-        reason = f"cannot start a QGIS window: {' and '.join(missing)} not found on PATH (make setup installs them)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(reason + " — under CI=true this is a failure")
-        pytest.skip(reason)
-    return qgis, xvfb
-
-
-@pytest.fixture
-def x_display(tmp_path):
-    """A private Xvfb server on a display number it picks itself (-displayfd): no clash with others."""
-    _, xvfb = require_desktop()
-    read_end, write_end = os.pipe()
-    with (tmp_path / "xvfb.log").open("w") as log:
-        server = subprocess.Popen(
-            [xvfb, "-displayfd", str(write_end), "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"],
-            pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=log)
-    os.close(write_end)
-    with os.fdopen(read_end) as reader:
-        number = reader.readline().strip()
-    if not number:
-        server.kill()
-        pytest.fail("Xvfb did not start: " + (tmp_path / "xvfb.log").read_text()[-2000:])
-    yield f":{number}"
-    server.terminate()
-    server.wait(timeout=10)
-
-
-def deploy_profile(root: Path) -> Path:
-    """A fresh profile with the assembled plugin enabled, English UI, no version check."""
-    sys.path.insert(0, str(REPO_ROOT / "scripts"))
-    from build_plugin import assemble
-
-    profile = root / "profiles" / "default"
-    assemble(profile / "python" / "plugins")
-    ini = profile / "QGIS" / "QGIS3.ini"
-    ini.parent.mkdir(parents=True)
-    ini.write_text(
-        "[PythonPlugins]\nsiamcrnn_qgis=true\nprocessing=true\n\n"
-        "[locale]\noverrideFlag=true\nuserLocale=en_US\n\n"
-        "[qgis]\ncheckVersion=false\n", encoding="utf-8")
-    return profile
 
 
 PICTURES = {"screenshot": "screenshot.png", "train_dialog": "train_dialog.png", "detect_dialog": "detect_dialog.png"}
@@ -88,9 +32,6 @@ def other_python3(folder: Path) -> Path:
 
 
 def test_a_new_analyst_trains_detects_and_evaluates_in_the_real_window(x_display, sample, tmp_path):
-    qgis, _ = require_desktop()
-    profiles = tmp_path / "qgis"
-    deploy_profile(profiles)
     project = tmp_path / "project"
     project.mkdir()
     params = {
@@ -101,33 +42,8 @@ def test_a_new_analyst_trains_detects_and_evaluates_in_the_real_window(x_display
         "report": str(tmp_path / "report.json"), "size": list(SCREEN),
         **{key: str(tmp_path / name) for key, name in PICTURES.items()},
     }
-    (tmp_path / "params.json").write_text(json.dumps(params), encoding="utf-8")
-    runtime = tmp_path / "runtime"
-    runtime.mkdir(mode=0o700)
-    env = {**os.environ, "DISPLAY": x_display, "QT_QPA_PLATFORM": "xcb", "XDG_RUNTIME_DIR": str(runtime),
-           "SIAMCRNN_WINDOW_PARAMS": str(tmp_path / "params.json"),
-           "PATH": os.pathsep.join([str(other_python3(tmp_path / "shims")), os.environ.get("PATH", "")]),
-           "PYTHONPATH": os.pathsep.join(filter(None, [sysconfig.get_paths()["purelib"],
-                                                       os.environ.get("PYTHONPATH")]))}
-    log = tmp_path / "qgis.log"
-    started = time.monotonic()
-    with log.open("w") as output:
-        desktop = subprocess.Popen(
-            [qgis, "--nologo", "--noversioncheck", "--profiles-path", str(profiles), "--code", str(SESSION_SCRIPT)],
-            env=env, stdout=output, stderr=subprocess.STDOUT)
-        report_path = Path(params["report"])
-        while desktop.poll() is None and not report_path.exists():
-            if time.monotonic() - started > TIME_LIMIT_S:
-                desktop.kill()
-                pytest.fail(f"QGIS did not finish in {TIME_LIMIT_S} s:\n" + log.read_text()[-4000:])
-            time.sleep(0.5)
-        try:
-            desktop.wait(timeout=30)  # it quits by itself once the report is written
-        except subprocess.TimeoutExpired:
-            desktop.kill()
-    assert report_path.exists(), "the session script wrote no report:\n" + log.read_text()[-4000:]
-    report = json.loads(report_path.read_text())
-    assert not report["errors"], "\n".join(report["errors"])
+    report = run_desktop(SESSION_SCRIPT, params, tmp_path, x_display, TIME_LIMIT_S,
+                         path_first=[str(other_python3(tmp_path / "shims"))])
 
     assert report["plugin_loaded"] and report["provider"] == "SiamCRNN change detection"
     assert report["desktop_session"]
@@ -173,9 +89,7 @@ def test_a_new_analyst_trains_detects_and_evaluates_in_the_real_window(x_display
     check_screenshot(Path(params["screenshot"]))
     check_dialog(Path(params["train_dialog"]))
     check_dialog(Path(params["detect_dialog"]))
-    if os.environ.get("SIAMCRNN_SCREENSHOTS"):
-        for key, name in PICTURES.items():
-            shutil.copyfile(params[key], Path(os.environ["SIAMCRNN_SCREENSHOTS"]) / name)
+    keep_pictures(params, PICTURES)
 
 
 def check_dialog(path: Path) -> None:
