@@ -48,6 +48,7 @@ before = modes()
 with plugin_gdal():  # the inputs, written the plugin's way so that only the calls below are tested
     t1 = write_raster(folder / "t1.tif", np.arange(64 * 48, dtype=np.float32).reshape(48, 64))
     truncated = write_raster(folder / "truncated.tif", np.ones((256, 256), dtype=np.float32))
+    utm = srs_wkt(32651)  # osr.SpatialReference() itself warns when nothing is specified
 (folder / "text.tif").write_text("not a raster")
 with open(truncated, "r+b") as handle:
     handle.truncate(os.path.getsize(truncated) // 2)
@@ -68,7 +69,7 @@ with warnings.catch_warnings(record=True) as caught:
         "text file": outcome(lambda: read_grid(folder / "text.tif")),
         "missing file": outcome(lambda: read_grid(folder / "missing.tif")),
         "truncated file": outcome(lambda: GdalRasterSource(truncated).read(0, 0, 256, 256)),
-        "label layer": outcome(lambda: Path(create_label_layer(folder / "labels.gpkg", srs_wkt(32651))).name),
+        "label layer": outcome(lambda: Path(create_label_layer(folder / "labels.gpkg", utm)).name),
         "wrong field": outcome(lambda: rasterize_labels(folder / "labels.gpkg", grid, field="nosuchfield")),
     }
 warned = [f"{w.category.__name__}: {w.message} ({w.filename}:{w.lineno})" for w in caught
