@@ -11,12 +11,14 @@ LOCALES := zh_CN fr
 # Where `make package` writes the zip (tests pass a temporary folder).
 DIST ?= dist
 
-.PHONY: help setup test demo deploy package transup transcompile lint bench bench-quick bench-accuracy clean
+.PHONY: help setup test test-debian13 demo deploy package transup transcompile lint bench bench-quick bench-accuracy clean
 
 help:
 	@echo "make setup      system packages + .venv (torch, pytest, ruff)"
 	@echo "make demo       generate the synthetic sample and run train -> detect -> evaluate via qgis_process"
 	@echo "make test       the whole test suite, headless"
+	@echo "make test-debian13 [QGIS=3.40|3.44]   make setup + make test inside a Debian 13 debootstrap root"
+	@echo "                              (.debian13/; QGIS 3.40 from Debian 13 or 3.44 LTR from trixie-backports)"
 	@echo "make deploy     install into your QGIS profile and enable the plugin"
 	@echo "make package    $(DIST)/$(PLUGIN).zip for the QGIS plugin repository (DIST=folder to change)"
 	@echo "make transup / transcompile   update the .ts sources / build the .qm files"
@@ -30,6 +32,13 @@ setup:
 
 test: transcompile
 	$(PYTHON) -m pytest tests -ra
+
+# Debian 13 root with QGIS 3.40 (Debian 13) or 3.44 LTR (trixie-backports): scripts/test-debian13.sh
+# DEBIAN13_RUN='command' runs that inside instead of `make setup && make test`.
+QGIS ?= 3.40
+export DEBIAN13_RUN
+test-debian13:
+	QGIS=$(QGIS) bash scripts/test-debian13.sh
 
 demo: transcompile
 	PYTHONPATH="$(VENV_SITE)" $(PYTHON) scripts/demo.py --qgis-process "$(QGIS_PROCESS)"

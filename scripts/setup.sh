@@ -5,9 +5,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # python3-pyqt6 is for tests/gui/test_qt6_names.py only (the Qt names the plugin uses must exist in PyQt6,
-# what QGIS 4 runs on); the plugin itself never imports it.
+# what QGIS 4 runs on); the plugin itself never imports it. python3-setuptools builds `pip install .`
+# (tests/test_packaging.py); Debian 13 does not pull it in with the rest.
 APT_PACKAGES="qgis python3-qgis qgis-providers gdal-bin python3-gdal python3-matplotlib xvfb \
-pyqt5-dev-tools qttools5-dev-tools python3-venv python3-pip python3-pyqt6"
+pyqt5-dev-tools qttools5-dev-tools python3-venv python3-pip python3-pyqt6 python3-setuptools"
+
+# Said before anything starts: PyPI's torch wheel for Linux x86_64 is the CUDA build, and pip fetches it with
+# its NVIDIA libraries, so a fresh .venv (Debian 13, Python 3.13: no local wheel) downloads several GB.
+if ! { [ -x .venv/bin/python ] && .venv/bin/python -c "import torch" >/dev/null 2>&1; } \
+        && [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ]; then
+    . /etc/os-release 2>/dev/null || true
+    echo "make setup: PyTorch is not installed in .venv yet. torch from PyPI (requirements.txt) is a CUDA" \
+         "build on Linux x86_64: with its NVIDIA libraries it is several GB to download and install" \
+         "(${PRETTY_NAME:-this system})."
+fi
 
 missing=""
 for pkg in $APT_PACKAGES; do

@@ -12,6 +12,23 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def _tests_choose_gdal_errors() -> None:
+    """The test helpers (tests/io/builders.py, ...) call GDAL directly in GDAL 3's default mode, exceptions
+    off. Saying so, when nobody has said anything yet, keeps GDAL >= 3.9 from warning about the tests' own
+    calls. The plugin never relies on it: tests/io/test_gdal_errors.py runs its calls in fresh interpreters
+    with exceptions on, off and not chosen."""
+    try:
+        from osgeo import gdal, ogr, osr
+    except ImportError:  # the engine's tests also run where there is no GDAL
+        return
+    if hasattr(gdal, "_UserHasSpecifiedIfUsingExceptions") and not gdal._UserHasSpecifiedIfUsingExceptions():
+        for module in (gdal, ogr, osr):
+            module.DontUseExceptions()
+
+
+_tests_choose_gdal_errors()
+
+
 def _test_data_dir() -> Path:
     return Path(os.environ.get("SIAMCRNN_TEST_DATA", REPO_ROOT.parent / "shared" / "data")).resolve()
 

@@ -41,6 +41,7 @@ from ._gdal import (
     same_crs,
     spatial_ref,
     transformation,
+    uses_gdal,
 )
 from .raster import GdalRasterSource, RasterGrid, align_to_grid
 from .writer import atomic_file, write_style_sidecar
@@ -81,6 +82,7 @@ def parse_layer_source(source: str) -> tuple[str, dict[str, str]]:
     return path, options
 
 
+@uses_gdal
 def _open_layer(vector_path: str, layer_name: str | None) -> tuple[gdal.Dataset, ogr.Layer, str]:
     path, options = parse_layer_source(vector_path)
     try:
@@ -114,6 +116,7 @@ def _open_layer(vector_path: str, layer_name: str | None) -> tuple[gdal.Dataset,
     return dataset, layer, f"{Path(path).name} (layer {layer.GetName()})"
 
 
+@uses_gdal
 def _check_field(layer: ogr.Layer, field_name: str, description: str) -> int:
     definition = layer.GetLayerDefn()
     index = definition.GetFieldIndex(field_name)
@@ -134,6 +137,7 @@ def _check_field(layer: ogr.Layer, field_name: str, description: str) -> int:
     return index
 
 
+@uses_gdal
 def _polygonal_part(geometry: ogr.Geometry) -> ogr.Geometry | None:
     """The polygons of a repaired geometry (MakeValid may add stray lines or points), or None."""
     flat = ogr.GT_Flatten(geometry.GetGeometryType())
@@ -148,6 +152,7 @@ def _polygonal_part(geometry: ogr.Geometry) -> ogr.Geometry | None:
     return polygons if polygons.GetGeometryCount() else None
 
 
+@uses_gdal
 def _repair(geometry: ogr.Geometry) -> ogr.Geometry | None:
     """A valid version of an invalid geometry (MakeValid with GEOS, else Buffer(0)), or None; a polygon
     stays polygonal."""
@@ -166,12 +171,14 @@ def _repair(geometry: ogr.Geometry) -> ogr.Geometry | None:
 class _Burner:
     """Rasterises one geometry at a time into a window of the grid around it."""
 
+    @uses_gdal
     def __init__(self, grid: RasterGrid):
         self.grid = grid
         self._memory = ogr.GetDriverByName("Memory").CreateDataSource("burn")
         self._layer = self._memory.CreateLayer("burn", None, ogr.wkbUnknown)
         self._mem_driver = gdal.GetDriverByName("MEM")
 
+    @uses_gdal
     def burn(self, geometry: ogr.Geometry, mask: np.ndarray) -> bool:
         """Set the geometry's pixels in ``mask``; True when the touching rule was needed."""
         grid = self.grid
@@ -198,6 +205,7 @@ class _Burner:
         mask[r0:r1, c0:c1] |= pixels
         return touching
 
+    @uses_gdal
     def _rasterise(self, window: gdal.Dataset, options: list[str]) -> np.ndarray:
         band = window.GetRasterBand(1)
         band.Fill(0)
@@ -207,6 +215,7 @@ class _Burner:
         return band.ReadAsArray().astype(bool)
 
 
+@uses_gdal
 def _footprint(grid: RasterGrid) -> ogr.Geometry:
     ring = ogr.Geometry(ogr.wkbLinearRing)
     for x, y in [*grid.corners(), grid.corners()[0]]:
@@ -216,6 +225,7 @@ def _footprint(grid: RasterGrid) -> ogr.Geometry:
     return polygon
 
 
+@uses_gdal
 def _class_of(feature: ogr.Feature, index: int) -> int | None:
     if not feature.IsFieldSetAndNotNull(index):
         return None
@@ -227,6 +237,7 @@ def _plural(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count:,} {singular if count == 1 else (plural or singular + 's')}"
 
 
+@uses_gdal
 def rasterize_labels(
     vector_path: str | os.PathLike,
     grid: RasterGrid,
@@ -320,6 +331,7 @@ def rasterize_labels(
     return labels, report
 
 
+@uses_gdal
 def _transform(geometry: ogr.Geometry, to_grid) -> int:
     """Reproject in place; non-zero when some coordinates cannot be transformed."""
     with quiet_gdal():
@@ -329,6 +341,7 @@ def _transform(geometry: ogr.Geometry, to_grid) -> int:
             return 1
 
 
+@uses_gdal
 def _nothing_usable(report: LabelReport, description: str, field: str, envelope, grid: RasterGrid,
                     grid_owner: str) -> str:
     if report.features_outside and envelope.GetGeometryCount():
@@ -467,6 +480,7 @@ def read_label_raster(
     return labels, report
 
 
+@uses_gdal
 def create_label_layer(path: str | os.PathLike, crs_wkt: str,
                        polygons: Iterable[tuple[bytes, int]] = ()) -> str:
     """A new GeoPackage with a polygon layer 'labels' and an integer field 'change' (NOT NULL, default 0),

@@ -34,6 +34,7 @@ from ._gdal import (
     same_crs,
     spatial_ref,
     transformation,
+    uses_gdal,
 )
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ class RasterGrid:
     crs_wkt: str = ""
 
     @classmethod
+    @uses_gdal
     def from_dataset(cls, dataset: gdal.Dataset) -> RasterGrid:
         transform = dataset.GetGeoTransform(can_return_null=True)
         return cls(
@@ -72,11 +74,13 @@ class RasterGrid:
         return crs_label(self.crs_wkt)
 
     @property
+    @uses_gdal
     def is_geographic(self) -> bool:
         srs = spatial_ref(self.crs_wkt)
         return bool(srs is not None and srs.IsGeographic())
 
     @property
+    @uses_gdal
     def metres_per_unit(self) -> float | None:
         """Length of one CRS unit in metres for a projected CRS (1.0 for metres, 0.3048 for feet); None
         for a geographic CRS or no CRS."""
@@ -140,6 +144,7 @@ class RasterGrid:
         return True
 
 
+@uses_gdal
 def open_raster(path: str | os.PathLike) -> gdal.Dataset:
     """The GDAL dataset of a raster file; InputError naming the file when it is not a readable raster."""
     try:
@@ -156,6 +161,7 @@ def read_grid(path: str | os.PathLike) -> RasterGrid:
     return RasterGrid.from_dataset(open_raster(path))
 
 
+@uses_gdal
 def read_metadata(path: str | os.PathLike) -> dict[str, str]:
     """The dataset's GDAL metadata items (e.g. SIAMCRNN_MODEL of a change map); {} when the file cannot be
     read."""
@@ -187,6 +193,7 @@ class GdalRasterSource:
     band) is 0. One instance must be used by one thread at a time; which thread does not matter.
     """
 
+    @uses_gdal
     def __init__(self, path: str | os.PathLike, bands: list[int] | None = None):
         self.path = str(path)
         self._dataset = open_raster(path)
@@ -240,6 +247,7 @@ class GdalRasterSource:
             for x in range(0, self.width, width):
                 yield x, y, min(width, self.width - x), min(height, self.height - y)
 
+    @uses_gdal
     def read(self, x: int, y: int, width: int, height: int) -> tuple[np.ndarray, np.ndarray]:
         """Pixels of the window as float32 [bands, height, width] and its validity mask [height, width]."""
         if self._dataset is None:
@@ -274,6 +282,7 @@ class GdalRasterSource:
             raise InputError(f"could not read {self.path}: {exc}") from None
         return values, valid
 
+    @uses_gdal
     def _read_band(self, band: gdal.Band, x: int, y: int, width: int, height: int) -> np.ndarray:
         try:
             return gdal_call(band.ReadAsArray, x, y, width, height)
@@ -304,6 +313,7 @@ class PreparedPair:
     warnings: list[str] = field(default_factory=list)
 
 
+@uses_gdal
 def _extent_in(grid: RasterGrid, crs_wkt: str) -> tuple[float, float, float, float]:
     """The grid's extent transformed (densified edges) into another CRS."""
     if same_crs(grid.crs_wkt, crs_wkt):
@@ -351,6 +361,7 @@ def _vrt_stem(path: str | os.PathLike) -> str:
     return re.sub(r"[^\w.-]+", "_", Path(str(path)).stem).strip("._") or "raster"
 
 
+@uses_gdal
 def align_to_grid(
     path: str | os.PathLike,
     grid: RasterGrid,

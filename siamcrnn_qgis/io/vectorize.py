@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 from osgeo import gdal, ogr
 
 from ..core.errors import Cancelled, InputError
-from ._gdal import GdalError, gdal_call, is_plain_path, spatial_ref
+from ._gdal import GdalError, gdal_call, is_plain_path, spatial_ref, uses_gdal
 from .raster import RasterGrid, open_raster
 from .writer import atomic_file, companion_path, write_style_sidecar
 
@@ -26,6 +26,7 @@ _POLYGONIZE_SHARE = 0.8
 _FEATURES_PER_CHECK = 500  # polygons copied between two progress reports / cancel checks
 
 
+@uses_gdal
 def vector_driver(path: str | os.PathLike) -> gdal.Driver:
     """The GDAL vector driver that creates files with ``path``'s extension (GeoPackage for .gpkg)."""
     extension = Path(path).suffix.lower().lstrip(".")
@@ -44,6 +45,7 @@ def vector_driver(path: str | os.PathLike) -> gdal.Driver:
     )
 
 
+@uses_gdal
 def _changed_pixels(path: str, grid: RasterGrid) -> gdal.Dataset:
     """A VRT over band 1 of the change map that is 1 where the map is 1 and 0 elsewhere (0, nodata, any
     other value): the band GDAL polygonises, and its own mask. Nothing is read until GDAL asks for it."""
@@ -60,6 +62,7 @@ def _changed_pixels(path: str, grid: RasterGrid) -> gdal.Dataset:
     return gdal_call(gdal.OpenEx, xml, gdal.OF_RASTER | gdal.OF_READONLY)
 
 
+@uses_gdal
 def _polygonize(
     changed: gdal.Dataset,
     layer: ogr.Layer,
@@ -96,6 +99,7 @@ def _polygonize(
     changed.FlushCache()
 
 
+@uses_gdal
 def polygonize_changes(
     change_raster_path: str | os.PathLike,
     output_path: str | os.PathLike,

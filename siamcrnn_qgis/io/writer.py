@@ -28,7 +28,7 @@ from osgeo import gdal
 
 from ..core.errors import InputError
 from ..paths import style_path
-from ._gdal import GdalError, flush_cache, gdal_call
+from ._gdal import GdalError, flush_cache, gdal_call, uses_gdal
 
 if TYPE_CHECKING:
     from typing import Self  # Python 3.11; only for type checkers (QGIS may run Python 3.9)
@@ -342,6 +342,7 @@ def write_style_sidecar(output_path: str | os.PathLike, style_name: str) -> str:
     return str(sidecar)
 
 
+@uses_gdal
 def _build_overviews(dataset: gdal.Dataset, method: str, levels: list[int]) -> None:
     """Build internal overviews with the dataset's blocks dropped from GDAL's block cache after each
     chunk GDAL reports, so that memory stays bounded by a chunk (a row of blocks) and does not grow with
@@ -371,6 +372,7 @@ class GeoTiffWriter:
     without finalizing also aborts.
     """
 
+    @uses_gdal
     def __init__(
         self,
         path: str | os.PathLike,
@@ -417,10 +419,12 @@ class GeoTiffWriter:
         if band_name:
             band.SetDescription(band_name)
 
+    @uses_gdal
     def set_metadata(self, metadata: dict[str, object]) -> None:
         """GDAL metadata items of the dataset (e.g. SIAMCRNN_MODEL=<path>)."""
         self._require_open().SetMetadata({str(k): str(v) for k, v in metadata.items()})
 
+    @uses_gdal
     def write(self, x: int, y: int, array: np.ndarray) -> None:
         """Write a [height, width] window whose top-left pixel is (x, y)."""
         band = self._require_open().GetRasterBand(1)
@@ -438,6 +442,7 @@ class GeoTiffWriter:
                 f"could not write to {self.path}: {exc}; check the disk has free space"
             ) from None
 
+    @uses_gdal
     def finalize(self, style: str | None = None, publish: bool = True) -> str:
         """Overviews, statistics, close, rename onto the final path, then the style sidecar; returns the
         final path. With ``publish=False`` the complete file stays under its temporary name until
@@ -472,6 +477,7 @@ class GeoTiffWriter:
         return str(self.path)
 
     @staticmethod
+    @uses_gdal
     def _compute_statistics(band: gdal.Band) -> None:
         """Approximate statistics (from overviews when there are some), stored in the file for QGIS;
         skipped when there is no valid pixel."""
