@@ -6,9 +6,10 @@ cd "$(dirname "$0")/.."
 
 # python3-pyqt6 is for tests/gui/test_qt6_names.py only (the Qt names the plugin uses must exist in PyQt6,
 # what QGIS 4 runs on); the plugin itself never imports it. python3-setuptools builds `pip install .`
-# (tests/test_packaging.py); Debian 13 does not pull it in with the rest.
+# (tests/test_packaging.py); Debian 13 does not pull it in with the rest. debootstrap builds the Debian 13
+# root of `make test-debian13`, which .ci/run runs after `make test`.
 APT_PACKAGES="qgis python3-qgis qgis-providers gdal-bin python3-gdal python3-matplotlib xvfb \
-pyqt5-dev-tools qttools5-dev-tools python3-venv python3-pip python3-pyqt6 python3-setuptools"
+pyqt5-dev-tools qttools5-dev-tools python3-venv python3-pip python3-pyqt6 python3-setuptools debootstrap"
 
 # Said before anything starts: PyPI's torch wheel for Linux x86_64 is the CUDA build, and pip fetches it with
 # its NVIDIA libraries, so a fresh .venv (Debian 13, Python 3.13: no local wheel) downloads several GB.

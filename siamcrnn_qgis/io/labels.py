@@ -499,6 +499,7 @@ def create_label_layer(path: str | os.PathLike, crs_wkt: str,
     return str(target)
 
 
+@uses_gdal
 def _write_polygon_layer(target: Path, name: str, crs_wkt: str, fields: list[ogr.FieldDefn], features: list,
                          description: str) -> None:
     """A new GeoPackage at ``target``, written atomically, with one multipolygon layer ``name`` holding
@@ -533,6 +534,7 @@ SUGGESTION_FIELDS = (("rank", ogr.OFTInteger), ("score", ogr.OFTReal), ("predict
                      ("probability", ogr.OFTReal), (LABEL_FIELD, ogr.OFTInteger))
 
 
+@uses_gdal
 def write_suggestion_layer(path: str | os.PathLike, grid: RasterGrid, suggestions) -> str:
     """A GeoPackage polygon layer 'suggestions' in the grid's CRS: one square per suggestion (objects with
     ``rank``, ``x``, ``y``, ``size`` in pixels, ``score``, ``predicted``, ``probability``), in rank order,
