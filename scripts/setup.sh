@@ -18,7 +18,8 @@ if ! { [ -x .venv/bin/python ] && .venv/bin/python -c "import torch" >/dev/null 
     . /etc/os-release 2>/dev/null || true
     echo "make setup: PyTorch is not installed in .venv yet. torch from PyPI (requirements.txt) is a CUDA" \
          "build on Linux x86_64: with its NVIDIA libraries it is several GB to download and install" \
-         "(${PRETTY_NAME:-this system})."
+         "(${PRETTY_NAME:-this system}), unless pip's configuration offers another build (a local wheel" \
+         "or another index, as pip config list shows)."
 fi
 
 missing=""
