@@ -392,6 +392,10 @@ class ReviewDock(Translatable, QgsDockWidget):
         """Take the outline off the map and let go of the project (the plugin's unload)."""
         self._disconnect_layer()
         self.session = None
+        # The layer lists follow the project, and their signals reach lambdas that Qt does not disconnect by
+        # itself: silenced, a removed panel that is not deleted yet never touches a canvas that may be gone.
+        for combo in (self.layer_combo, self.t1_combo, self.t2_combo, self.labels_combo, self.field_combo):
+            combo.blockSignals(True)
         for signal, slot in ((self.project.layersAdded, self.layers_added),
                              (self.project.layersWillBeRemoved, self.layers_removed),
                              (self.canvas.extentsChanged, self.follow_map),

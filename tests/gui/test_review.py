@@ -309,3 +309,31 @@ def test_the_panel_offers_only_suggestion_layers_and_says_why_another_is_refused
         suggestions.rollBack()
         project.removeMapLayers([labels.id(), suggestions.id()])
         dock.deleteLater()
+
+
+def test_a_removed_panel_ignores_the_project_until_it_is_deleted(qgis_app, tmp_path):
+    """The plugin's unload (or a test) removes the panel, and Qt deletes it later: meanwhile the project's
+    layers may go, which once made its layer lists call into a deleted canvas (a crash in a later test)."""
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    from siamcrnn_qgis.gui.review_dock import ReviewDock
+
+    def raster_layer(path: Path):
+        return QgsRasterLayer(str(write_raster(path, np.zeros((1, 30, 40), np.uint8))), path.stem)
+
+    project = QgsProject.instance()
+    suggestions = load(write_suggestions(tmp_path / "suggestions.gpkg"))
+    project.addMapLayers([suggestions])
+    t1 = project.addMapLayer(raster_layer(tmp_path / "t1.tif"))
+    dock = ReviewDock(Desktop())
+    calls = []
+    dock.show_state = lambda *args, **kwargs: calls.append(args)
+    dock.t1_combo.setLayer(None)
+    assert calls, "the T1 list's signal reaches the panel while it is in use"
+    dock.remove()
+    calls.clear()
+    project.removeMapLayers([suggestions.id(), t1.id()])
+    project.addMapLayer(raster_layer(tmp_path / "t1b.tif"))
+    assert calls == []
+    project.clear()
+    dock.deleteLater()
