@@ -62,7 +62,9 @@ def test_pip_install_gives_the_engine_without_qgis(tmp_path):
     found = json.loads(completed.stdout.strip().splitlines()[-1])
     assert found["file"].startswith(str(environment)), found["file"]
     assert found["qgis"] == [] and found["plugin_modules"] is False
-    assert found["styles"] == ["change.qml", "change_polygons.qml", "labels.qml", "probability.qml"]
+    # every style the io layer writes beside its outputs (change maps, labels, suggestions) comes along
+    assert found["styles"] == sorted(path.name for path in (REPO_ROOT / "resources" / "styles").glob("*.qml"))
+    assert {"change.qml", "labels.qml", "probability.qml", "suggestions.qml"} <= set(found["styles"])
     assert found["sidecar"] == str(tmp_path / "out.qml")
     metadata = configparser.ConfigParser()
     metadata.read(REPO_ROOT / "metadata.txt")
