@@ -22,6 +22,7 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QMetaType
 
 from ..i18n import Translatable, tr
 from ..io.labels import create_label_layer
@@ -30,6 +31,7 @@ from ..processing.compat import CAN_CHANGE_ATTRIBUTE_VALUES, NO_GEOMETRY, POLYGO
 RANK, SCORE, PREDICTED, PROBABILITY, CHANGE = "rank", "score", "predicted", "probability", "change"
 SUGGESTION_FIELDS = (RANK, SCORE, PREDICTED, PROBABILITY, CHANGE)
 CHANGED, UNCHANGED = 1, 0
+BOOLEAN_TYPE = int(QMetaType.Type.Bool)  # QgsField.type(): a QVariant.Type in QGIS 3, a QMetaType.Type in 4
 
 
 class ReviewError(Exception):
@@ -39,6 +41,11 @@ class ReviewError(Exception):
 def _value(value):
     """A field value as Python: NULL (a QVariant in PyQGIS 3) as None."""
     return None if value is None or value == NULL else value
+
+
+def _holds_numbers(field) -> bool:
+    """True for a numeric or a boolean (0/1) field."""
+    return field.isNumeric() or int(field.type()) == BOOLEAN_TYPE
 
 
 def has_suggestion_fields(layer: QgsMapLayer | None) -> bool:
@@ -61,7 +68,8 @@ def suggestion_layer_problem(layer: QgsMapLayer | None) -> str | None:
     missing = [name for name in SUGGESTION_FIELDS if fields.indexOf(name) < 0]
     if missing:
         return tr("{name} has no field {fields}.").format(name=layer.name(), fields=", ".join(missing)) + " " + made_by
-    text = [name for name in SUGGESTION_FIELDS if not fields.field(name).isNumeric()]
+    # a boolean field holds 0/1 as well: QGIS 3.30+ reads a delimited-text column of 0s and 1s as one
+    text = [name for name in SUGGESTION_FIELDS if not _holds_numbers(fields.field(name))]
     if text:
         return tr("In {name}, the field {fields} holds text, not numbers.").format(
             name=layer.name(), fields=", ".join(text)) + " " + made_by

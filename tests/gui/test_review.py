@@ -25,15 +25,20 @@ BOXES = [(3, 1, 0.61, None, (2, 2)), (1, 0, 0.48, None, (12, 2)), (2, 1, 0.55, N
          (5, 0, 0.30, None, (2, 14)), (4, 1, 0.70, None, (12, 14))]
 
 
-def write_suggestions(path: Path, boxes=BOXES, epsg: int = 32651, change_type: int = ogr.OFTInteger) -> Path:
-    """A layer as Suggest where to label next writes it: rank, score, predicted, probability, change."""
+def write_suggestions(path: Path, boxes=BOXES, epsg: int = 32651, change_type: int = ogr.OFTInteger,
+                      boolean: bool = False) -> Path:
+    """A layer as Suggest where to label next writes it: rank, score, predicted, probability, change;
+    ``boolean``: predicted and change as boolean fields, as an analyst's own table may hold them."""
     source = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(epsg)
     layer = source.CreateLayer("suggestions", srs, ogr.wkbPolygon)
     for name, kind in (("rank", ogr.OFTInteger), ("score", ogr.OFTReal), ("predicted", ogr.OFTInteger),
                        ("probability", ogr.OFTReal), ("change", change_type)):
-        layer.CreateField(ogr.FieldDefn(name, kind))
+        definition = ogr.FieldDefn(name, kind)
+        if boolean and name in ("predicted", "change"):
+            definition.SetSubType(ogr.OFSTBoolean)
+        layer.CreateField(definition)
     for rank, predicted, probability, change, (x, y) in boxes:
         feature = ogr.Feature(layer.GetLayerDefn())
         feature.SetGeometry(ogr.CreateGeometryFromWkt(polygon(x, y, x + 6, y + 6)))
@@ -132,6 +137,23 @@ def test_a_fully_answered_layer_opens_at_its_end(qgis_app, tmp_path):
     session = ReviewSession(load(write_suggestions(tmp_path / "answered.gpkg", boxes)))
     assert session.done and not session.go_to_first_unanswered()
     assert session.progress() == type(session.progress())(position=6, total=5, changed=3, unchanged=2)
+
+
+def test_boolean_predicted_and_change_fields_are_reviewed_like_numbers(qgis_app, tmp_path):
+    # QGIS 3.30+ reads a delimited-text column of 0s and 1s as boolean; a GeoPackage can hold one too
+    path = write_suggestions(tmp_path / "boolean.gpkg", boolean=True)
+    layer = load(path)
+    assert layer.fields().field("change").typeName().lower().startswith("bool")
+    assert suggestion_layer_problem(layer) is None
+    session = ReviewSession(layer)
+    first = session.order[0]
+    assert session.suggestion(first).rank == 1 and session.suggestion(first).predicted == 0  # False read as 0
+    session.mark_changed()
+    session.mark_unchanged()
+    session.save()
+    again = ReviewSession(load(path, "again"))
+    assert again.answers()[first] == 1 and again.answers()[again.order[1]] == 0
+    assert again.progress().labelled == 2
 
 
 def test_layers_without_the_suggestion_fields_are_refused_with_the_reason(qgis_app, tmp_path):
