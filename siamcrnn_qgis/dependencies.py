@@ -120,6 +120,57 @@ def add_dependency_folder_to_path(folder: str | os.PathLike | None = None) -> Pa
     return path
 
 
+# ---- Triton beside a system LLVM ------------------------------------------------------------------
+PROCESS_MAPS = "/proc/self/maps"
+
+
+def system_llvm_loaded(maps_path: str | os.PathLike = PROCESS_MAPS) -> str | None:
+    """The path of a shared LLVM library (``libLLVM…so``) already mapped into this process, or None (also
+    where the process map cannot be read, as on Windows and macOS). In the QGIS desktop on Linux it is
+    Mesa's OpenGL driver (llvmpipe, radeonsi) that brings one."""
+    try:
+        with open(maps_path, encoding="utf-8", errors="replace") as maps:
+            for line in maps:
+                path = line.rstrip("\n").split(maxsplit=5)[-1]
+                if os.path.basename(path).startswith("libLLVM") and ".so" in path:
+                    return path
+    except OSError:
+        return None
+    return None
+
+
+def keep_triton_from_system_llvm(maps_path: str | os.PathLike = PROCESS_MAPS,
+                                 triton_installed: bool | None = None) -> str | None:
+    """Keep Triton from loading in this process when a system LLVM is already loaded; returns what was done,
+    as a sentence for the log, or None when nothing was needed.
+
+    PyPI's CUDA builds of PyTorch bring Triton, their GPU kernel compiler, and import it the first time an
+    optimiser is made (torch._dynamo asks whether Triton is there). Triton's library carries its own LLVM,
+    whose start-up code crashes the whole process (segmentation fault) when another LLVM, such as Mesa's
+    in the QGIS desktop, is loaded already: seen on Debian 13 with QGIS 3.40, training from the Toolbox.
+    SiamCRNN never compiles kernels, and PyTorch works without Triton, so it is marked as absent
+    (``sys.modules["triton"] = None``: an import of it then raises ImportError, which PyTorch handles).
+    Nothing changes where Triton is not installed, is imported already, or no system LLVM is loaded;
+    call this on the main thread before each run, since Mesa may load after the plugin.
+    """
+    if "triton" in sys.modules:
+        return None
+    if triton_installed is None:
+        try:
+            triton_installed = importlib.util.find_spec("triton") is not None
+        except (ImportError, ValueError):
+            triton_installed = False
+    if not triton_installed:
+        return None
+    llvm = system_llvm_loaded(maps_path)
+    if llvm is None:
+        return None
+    sys.modules["triton"] = None
+    return (f"Triton (PyTorch's GPU kernel compiler, which SiamCRNN does not use) is kept from loading in "
+            f"this QGIS: its own LLVM crashes QGIS when another one is loaded already ({llvm}, from the "
+            f"OpenGL driver). PyTorch runs without it.")
+
+
 # ---- how to install it ----------------------------------------------------------------------------
 #: What an interpreter says about itself: the Python version and sys.prefix.
 _IDENTITY_SCRIPT = "import sys; print(*sys.version_info[:3]); print(sys.prefix)"

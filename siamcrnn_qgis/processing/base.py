@@ -25,7 +25,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import Cancelled, SiamCRNNError
-from ..dependencies import missing_torch_message, torch_available
+from ..dependencies import keep_triton_from_system_llvm, missing_torch_message, torch_available
 from ..i18n import Translatable
 from ..paths import icon_path, metadata
 from .compat import PARAMETER_ADVANCED
@@ -251,6 +251,9 @@ class SiamCRNNAlgorithm(Translatable, QgsProcessingAlgorithm):
         ok, message = self.canExecute()
         if not ok:
             raise QgsProcessingException(message)
+        guarded = keep_triton_from_system_llvm()  # here, on the main thread, before the run imports torch
+        if guarded:
+            feedback.pushInfo(guarded)
         with self.engine_errors():
             self.prepare(parameters, context, feedback)
         return True

@@ -245,3 +245,56 @@ def test_nvidia_detection(monkeypatch, tmp_path):
     assert dependencies.nvidia_gpu_present() is False
     monkeypatch.setattr(dependencies.shutil, "which", lambda name: "/usr/bin/nvidia-smi")
     assert dependencies.nvidia_gpu_present() is True
+
+
+# ---- Triton beside a system LLVM (QGIS 3.40 desktop on Debian 13 died on signal 11 in Train) -------------
+MESA_MAPS = """\
+55d0c2a4e000-55d0c2a5a000 r--p 00000000 08:01 1316 /usr/bin/qgis.bin
+7f3a10000000-7f3a12b4c000 r-xp 00000000 08:01 2270 /usr/lib/x86_64-linux-gnu/libLLVM.so.19.1
+7f3a14000000-7f3a14021000 rw-p 00000000 00:00 0
+7f3a16000000-7f3a16a00000 r-xp 00000000 08:01 2291 /usr/lib/x86_64-linux-gnu/libgallium-25.0.7-1.so
+"""
+
+
+def _maps(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "maps"
+    path.write_text(text)
+    return path
+
+
+def test_triton_is_kept_out_when_a_system_llvm_is_loaded(tmp_path, monkeypatch):
+    monkeypatch.delitem(sys.modules, "triton", raising=False)  # restored by monkeypatch afterwards
+    said = dependencies.keep_triton_from_system_llvm(_maps(tmp_path, MESA_MAPS), triton_installed=True)
+    assert said is not None and "/usr/lib/x86_64-linux-gnu/libLLVM.so.19.1" in said and "Triton" in said
+    assert sys.modules["triton"] is None
+    with pytest.raises(ImportError):
+        import triton  # noqa: F401
+    import importlib.util
+
+    assert importlib.util.find_spec("triton") is None  # what torch._native asks: "not installed"
+    assert dependencies.keep_triton_from_system_llvm(_maps(tmp_path, MESA_MAPS), triton_installed=True) is None
+
+
+def test_triton_is_left_alone_without_a_system_llvm_or_without_triton(tmp_path, monkeypatch):
+    monkeypatch.delitem(sys.modules, "triton", raising=False)
+    plain = MESA_MAPS.replace("libLLVM.so.19.1", "libz.so.1")
+    # Triton's own library carries LLVM inside; it is no system LLVM
+    own = plain + "7f3a18000000-7f3a1c000000 r-xp 00000000 08:01 99 /venv/site-packages/triton/_C/libtriton.so\n"
+    assert dependencies.keep_triton_from_system_llvm(_maps(tmp_path, own), triton_installed=True) is None
+    assert dependencies.keep_triton_from_system_llvm(_maps(tmp_path, MESA_MAPS), triton_installed=False) is None
+    assert dependencies.keep_triton_from_system_llvm(tmp_path / "no-maps", triton_installed=True) is None  # Windows
+    assert "triton" not in sys.modules
+
+
+def test_a_loaded_llvm_is_seen_in_the_real_process_map(tmp_path):
+    if not Path(dependencies.PROCESS_MAPS).exists():
+        pytest.skip("no /proc/self/maps on this system")
+    libraries = sorted(Path("/usr/lib").glob("*/libLLVM*.so*")) + sorted(Path("/usr/lib").glob("libLLVM*.so*"))
+    if not libraries:
+        pytest.skip("no system LLVM library to load (Mesa's OpenGL brings one)")
+    script = ("import ctypes, sys; from siamcrnn_qgis import dependencies as d; assert d.system_llvm_loaded() is None; "
+              f"ctypes.CDLL({str(libraries[0])!r}); print(d.system_llvm_loaded())")
+    found = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                           cwd=Path(__file__).resolve().parents[2])
+    assert found.returncode == 0, found.stderr
+    assert Path(found.stdout.strip()).resolve() == libraries[0].resolve()
