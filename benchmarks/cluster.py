@@ -15,7 +15,11 @@ Figures, each with the machine (CPU, cores, load):
 - bytes per window: read from the inputs (in their own data type, halo included), written as part files
   (and read back by the assembly), and handed over as shared seam pixels (fcn only);
 - the assembly's time (writing the pair's GeoTIFFs) as a share of the windows' compute;
-- whether every probability equals the single-machine one (it must).
+- whether every probability equals the single-machine one (it must);
+- ``hardware_speedup_2_processes``: the same single-machine detect of a ``--size``/2 pair, run in two plain
+  processes at once (no Dask), against one alone. This is what the machine's second core gives this
+  workload by itself (shared caches, memory bandwidth, a virtual machine's cores on one physical core), the
+  ceiling of any scheduler; ``scaling_efficiency`` is ``speedup_2_workers`` over it, Dask's own share.
 
 The pair is the synthetic 4-band uint16 sample of ``scripts/sample_data.py`` at ``--size``; the model is
 untrained (speed does not depend on the weights). Each cluster is warmed up on a small pair first, so that
@@ -28,6 +32,7 @@ import argparse
 import json
 import logging
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -71,6 +76,18 @@ def read(path: Path) -> np.ndarray:
     return gdal.Open(str(path)).ReadAsArray()
 
 
+def plain_processes(count: int, size: int, architecture: str, out: Path) -> float:
+    """Wall time of ``count`` single-machine detects of the ``size``² sample pair run at once, each in a
+    process of its own with one thread (this script's ``--single-only``)."""
+    started = time.perf_counter()
+    processes = [subprocess.Popen([sys.executable, __file__, "--single-only", "--size", str(size),
+                                   "--architecture", architecture, "--json", str(out / f"plain-{count}-{index}.json")])
+                 for index in range(count)]
+    if any(process.wait() != 0 for process in processes):
+        raise SystemExit("a plain single-machine detect failed (see above)")
+    return time.perf_counter() - started
+
+
 def on_cluster(workers: int, pair: dict, warm_up: dict, model: Path, out: Path, settings) -> dict:
     """Warm a fresh local cluster up on a small pair, then time the pair; the task stream's window gaps."""
     from distributed import Client, LocalCluster, get_task_stream
@@ -112,6 +129,7 @@ def main() -> None:
     parser.add_argument("--window-size", type=int, default=None, help="default: the cluster's (2048)")
     parser.add_argument("--warm-up-size", type=int, default=256, help="side of the pair each cluster is warmed on")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    parser.add_argument("--single-only", action="store_true", help=argparse.SUPPRESS)  # for plain_processes
     args = parser.parse_args()
 
     from siamcrnn_qgis.cluster.run import DEFAULT_WINDOW_SIZE, ClusterSettings
@@ -126,6 +144,10 @@ def main() -> None:
     name = "untrained-fcn" if args.architecture == "fcn" else "untrained"  # the files run.py makes
     model = untrained_model(RESULTS / "data" / f"{name}.safetensors", args.architecture)
     out = RESULTS / "data" / f"cluster-{args.size}-{args.architecture}"
+    if args.single_only:
+        seconds, _ = single_machine(pair, model, out / f"single-{Path(args.json).stem}", options)
+        args.json.write_text(json.dumps({"seconds": seconds}))
+        return
     at_start = machine()
     print(f"single-machine detect of {args.size}² ({args.architecture}, 1 thread) …", flush=True)
     single_seconds, reference = single_machine(pair, model, out / "single", options)
@@ -134,6 +156,11 @@ def main() -> None:
         print(f"local cluster of {workers} single-threaded worker(s) …", flush=True)
         runs.append(on_cluster(workers, pair, warm_up, model, out / f"workers-{workers}", settings))
     one, two = runs
+    half = max(256, args.size // 2)
+    print(f"plain single-machine detects of {half}², one alone then two at once (no Dask) …", flush=True)
+    sample_pair(half)
+    alone, together = (plain_processes(count, half, args.architecture, out) for count in (1, 2))
+    hardware = 2 * alone / together
     compute = statistics.fmean(one["window_compute_seconds"])
     gaps = one["window_gaps_seconds"]
     per_window = {key: statistics.fmean(one[key]) for key in ("bytes_read", "bytes_written", "bytes_shared")}
@@ -145,6 +172,10 @@ def main() -> None:
         "single_machine_pixels_per_second": round(args.size**2 / single_seconds),
         "seconds_1_worker": one["seconds"], "seconds_2_workers": two["seconds"],
         "speedup_2_workers": round(one["seconds"] / two["seconds"], 3),
+        "hardware_speedup_2_processes": round(hardware, 3),
+        "scaling_efficiency": round(one["seconds"] / two["seconds"] / hardware, 3),
+        "plain_seconds_1_and_2_processes": [round(alone, 2), round(together, 2)],
+        "window_compute_seconds_mean_2_workers": round(statistics.fmean(two["window_compute_seconds"]), 3),
         "cluster_over_single": round(one["seconds"] / single_seconds, 3),
         "window_compute_seconds_mean": round(compute, 3),
         "assembly_seconds_1_worker": one["assembly_seconds"],
