@@ -6,12 +6,16 @@ the reference; then ``--rounds`` rounds in which each strategy adds ``--boxes`` 
 from the reference (as a careful analyst would), retrains with Train's defaults (patch architecture, seed
 as given) and detects. Strategies: ``suggest`` (Suggest where to label next, its defaults), ``random``
 (uniformly random admissible boxes) and ``stratified`` (random boxes, half predicted changed and half
-unchanged). Kappa is scored at the end of the run on the reference pixels that no strategy labelled in any
-round, so all strategies and rounds are scored on the same pixels. The core API is called directly (no
+unchanged); ``--strategies`` can add two variants of the suggestions, ``balanced`` (the suggestions with
+half of the boxes kept for each predicted class) and ``weighted`` (random boxes, half per predicted class,
+drawn with probability proportional to the suggestions' score). Kappa is scored at the end of the run
+on the reference pixels that no strategy labelled in any round, so all strategies and rounds are scored
+on the same pixels. The core API is called directly (no
 Processing) with the same defaults as Train and Detect.
 
     .venv/bin/python benchmarks/active_learning.py [--sets italy lpem12 ...] [--rounds 2] [--boxes 10]
-                                                   [--seeds 0 1] [--json FILE] [--update-docs]
+                                                   [--seeds 0 1] [--strategies ...] [--json FILE]
+                                                   [--update-docs]
 
 Sets: italy, yellowriver, lpem12, lpem13, levir (the 11 LEVIR tiles side by side). Data:
 $SIAMCRNN_TEST_DATA or ../shared/data. ``--update-docs`` rewrites the marked table in docs/suggestions.md
@@ -49,6 +53,7 @@ from siamcrnn_qgis.core.training import train  # noqa: E402
 FOLDERS = {"italy": "italy_heterogeneous", "yellowriver": "yellowriver_sar_optical", "lpem12": "lpem12_sar",
            "lpem13": "lpem13_sar", "levir": "levir_cd_samples"}
 STRATEGIES = ("suggest", "random", "stratified")
+VARIANTS = ("balanced", "weighted")
 SEED_CHANGED, SEED_UNCHANGED = 5, 10
 DOCS = REPO_ROOT / "docs" / "suggestions.md"
 PLOT = REPO_ROOT / "docs" / "suggestions.png"
@@ -124,11 +129,16 @@ def next_boxes(strategy: str, probability: np.ndarray, threshold: float, labels:
     scorer.add(0, 0, probability)
     if strategy == "suggest":
         return scorer.select(count, box)
-    scores = rng.random(scorer.candidates()["score"].size)
-    return scorer.select(count, box, scores=scores, class_share=0.5 if strategy == "stratified" else 0.0)
+    if strategy == "balanced":
+        return scorer.select(count, box, class_share=0.5)
+    score = scorer.candidates()["score"]
+    keys = rng.random(score.size)
+    if strategy == "weighted":  # weighted sampling without replacement: the largest u ** (1 / score)
+        keys = np.log(np.maximum(keys, 1e-300)) / np.maximum(score, 1e-6)
+    return scorer.select(count, box, scores=keys, class_share=0.0 if strategy == "random" else 0.5)
 
 
-def run_set(name: str, seed: int, rounds: int, boxes: int) -> dict:
+def run_set(name: str, seed: int, rounds: int, boxes: int, strategies: tuple[str, ...] = STRATEGIES) -> dict:
     t1_array, t2_array, reference = load(name)
     t1, t2 = ArraySource(t1_array), ArraySource(t2_array)
     box = get_architecture("patch").detection_defaults.box_size
@@ -136,12 +146,12 @@ def run_set(name: str, seed: int, rounds: int, boxes: int) -> dict:
     started = time.perf_counter()
     seed_map = seed_labels(reference, box, rng)
     probability, threshold = fit_and_detect(t1, t2, seed_map, seed)
-    maps = {strategy: [probability >= threshold] for strategy in STRATEGIES}
-    labels = {strategy: seed_map.copy() for strategy in STRATEGIES}
-    state = {strategy: (probability, threshold) for strategy in STRATEGIES}
-    predicted_changed = {strategy: [] for strategy in STRATEGIES}
+    maps = {strategy: [probability >= threshold] for strategy in strategies}
+    labels = {strategy: seed_map.copy() for strategy in strategies}
+    state = {strategy: (probability, threshold) for strategy in strategies}
+    predicted_changed = {strategy: [] for strategy in strategies}
     for _ in range(rounds):
-        for strategy in STRATEGIES:
+        for strategy in strategies:
             chosen = next_boxes(strategy, *state[strategy], labels[strategy], box, boxes, rng)
             for item in chosen:
                 window = np.s_[item.y:item.y + item.size, item.x:item.x + item.size]
@@ -149,15 +159,15 @@ def run_set(name: str, seed: int, rounds: int, boxes: int) -> dict:
             predicted_changed[strategy].append(sum(item.predicted for item in chosen))
             state[strategy] = fit_and_detect(t1, t2, labels[strategy], seed)
             maps[strategy].append(state[strategy][0] >= state[strategy][1])
-    unlabelled = np.logical_and.reduce([labels[strategy] == UNLABELLED for strategy in STRATEGIES])
+    unlabelled = np.logical_and.reduce([labels[strategy] == UNLABELLED for strategy in strategies])
     truth = reference[unlabelled]
     kappas = {strategy: [round(ChangeMetrics.from_confusion(confusion_matrix(
         change[unlabelled].astype(np.uint8), truth)).kappa, 4) for change in maps[strategy]]
-        for strategy in STRATEGIES}
+        for strategy in strategies}
     return {"set": name, "seed": seed, "rounds": rounds, "boxes": boxes, "box_size": box,
             "seed_labelled_pixels": int((seed_map != UNLABELLED).sum()),
             "labelled_changed_share": {s: round(float((labels[s] == 1).sum() / (labels[s] != UNLABELLED).sum()), 4)
-                                       for s in STRATEGIES},
+                                       for s in strategies},
             "predicted_changed_boxes": predicted_changed, "kappa": kappas,
             "evaluated_pixels": int(unlabelled.sum()), "seconds": round(time.perf_counter() - started, 1),
             "load_average": [round(value, 2) for value in os.getloadavg()]}
@@ -174,14 +184,19 @@ def boxes_to_reach(curve: list[float], target: float, boxes: int) -> float | Non
     return None
 
 
+def strategies_of(rows: list[dict]) -> list[str]:
+    """The strategies every row measured, in the order of STRATEGIES + VARIANTS."""
+    return [s for s in STRATEGIES + VARIANTS if all(s in row["kappa"] for row in rows)]
+
+
 def mean_curves(rows: list[dict]) -> dict[str, list[float]]:
-    return {s: np.mean([row["kappa"][s] for row in rows], axis=0).tolist() for s in STRATEGIES}
+    return {s: np.mean([row["kappa"][s] for row in rows], axis=0).tolist() for s in strategies_of(rows)}
 
 
 def table(rows: list[dict]) -> str:
     """Per set (seeds averaged) and for the mean: kappa per round of each strategy, the gain of the
     suggestions over random at the last round, and the boxes they needed to reach random's final kappa."""
-    boxes = rows[0]["boxes"]
+    boxes, strategies = rows[0]["boxes"], strategies_of(rows)
     lines = ["| set | strategy | " + " | ".join(f"+{boxes * r} boxes" for r in range(rows[0]["rounds"] + 1))
              + " | suggest − random, last round | boxes suggest needed for random's final kappa |",
              "|" + "---|" * (rows[0]["rounds"] + 5)]
@@ -191,11 +206,11 @@ def table(rows: list[dict]) -> str:
     for name, members in groups.items():
         curves = mean_curves(members) if name != "mean" else {
             s: np.mean([mean_curves(group)[s] for key, group in groups.items() if key != "mean"], axis=0).tolist()
-            for s in STRATEGIES}
+            for s in strategies}
         gain = curves["suggest"][-1] - curves["random"][-1]
         needed = boxes_to_reach(curves["suggest"], curves["random"][-1], boxes)
         total = boxes * rows[0]["rounds"]
-        for strategy in STRATEGIES:
+        for strategy in strategies:
             extra = (f" {gain:+.3f} | {'never' if needed is None else f'{needed:.0f} of {total}'} |"
                      if strategy == "suggest" else " | |")
             label = f"**{name}**" if name == "mean" else name
@@ -213,14 +228,14 @@ def plot(rows: list[dict], path: Path) -> None:
     names = list(dict.fromkeys(row["set"] for row in rows))
     figure, axes = pyplot.subplots(1, len(names) + (len(names) > 1), figsize=(3.2 * (len(names) + 1), 3.0),
                                    squeeze=False)
-    boxes = rows[0]["boxes"]
+    boxes, strategies = rows[0]["boxes"], strategies_of(rows)
     groups = [(name, [row for row in rows if row["set"] == name]) for name in names]
     if len(names) > 1:
         groups.append(("mean of the sets", None))
     for axis, (name, members) in zip(axes[0], groups):
         curves = mean_curves(members) if members else {
-            s: np.mean([mean_curves([r for r in rows if r["set"] == n])[s] for n in names], axis=0) for s in STRATEGIES}
-        for strategy, style in zip(STRATEGIES, ("-o", "--s", ":^")):
+            s: np.mean([mean_curves([r for r in rows if r["set"] == n])[s] for n in names], axis=0) for s in strategies}
+        for strategy, style in zip(strategies, ("-o", "--s", ":^", "-.d", "-x")):
             axis.plot([boxes * r for r in range(len(curves[strategy]))], curves[strategy], style, label=strategy)
         axis.set_title(name)
         axis.set_xlabel("boxes added to the seed")
@@ -249,6 +264,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--boxes", type=int, default=10, help="boxes each strategy adds per round")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0])
+    parser.add_argument("--strategies", nargs="+", default=list(STRATEGIES), choices=STRATEGIES + VARIANTS,
+                        help="suggest, random and stratified are always run; balanced and weighted are variants")
     parser.add_argument("--json", type=Path, help="also write the rows and the machine to this file")
     parser.add_argument("--update-docs", action="store_true", help="rewrite docs/suggestions.md's table and plot")
     parser.add_argument("--from-json", type=Path, nargs="+", metavar="FILE",
@@ -266,7 +283,8 @@ def main() -> None:
     rows = []
     for name in args.sets:
         for seed in args.seeds:
-            row = run_set(name, seed, args.rounds, args.boxes)
+            strategies = tuple(dict.fromkeys(list(STRATEGIES) + args.strategies))
+            row = run_set(name, seed, args.rounds, args.boxes, strategies)
             rows.append(row)
             print(json.dumps(row), flush=True)
             facts = {**machine(), "commit": commit(), "date": datetime.date.today().isoformat(),

@@ -65,3 +65,29 @@ def test_active_learning_seed_reach_and_table():
             for name in ("a", "b")]
     text = table(rows)
     assert "| **mean** | suggest | 0.500 | 0.800 | 0.900 | +0.200 | 7 of 20 |" in text
+
+
+def test_active_learning_variants_keep_half_of_the_boxes_for_each_predicted_class():
+    """The benchmark's variants of the suggestions: ``balanced`` and ``weighted`` take half of the boxes
+    from each predicted class, and ``weighted`` favours uncertain boxes over sure ones."""
+    import numpy as np
+
+    sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+    from active_learning import UNLABELLED, next_boxes
+
+    probability = np.full((150, 300), 0.02, np.float32)
+    probability[:, 150:] = 0.98  # right half predicted changed, sure
+    probability[:, 120:150] = 0.3  # an uncertain unchanged strip
+    probability[:, 150:180] = 0.7  # and an uncertain changed strip
+    labels = np.full(probability.shape, UNLABELLED, np.uint8)
+    for strategy in ("balanced", "weighted", "suggest", "stratified"):
+        chosen = next_boxes(strategy, probability, 0.5, labels, 15, 8, np.random.default_rng(1))
+        assert len(chosen) == 8
+        if strategy != "suggest":
+            assert sum(box.predicted for box in chosen) == 4, strategy
+    rng = np.random.default_rng(2)
+    uncertain = [sum(1 for box in next_boxes("weighted", probability, 0.5, labels, 15, 8, rng)
+                     if 105 <= box.x <= 180) for _ in range(10)]
+    randomly = [sum(1 for box in next_boxes("stratified", probability, 0.5, labels, 15, 8, rng)
+                    if 105 <= box.x <= 180) for _ in range(10)]
+    assert np.mean(uncertain) > np.mean(randomly) + 1
