@@ -10,8 +10,8 @@ unchanged); ``--strategies`` can add two variants of the suggestions, ``balanced
 half of the boxes kept for each predicted class) and ``weighted`` (random boxes, half per predicted class,
 drawn with probability proportional to the suggestions' score). Kappa is scored at the end of the run
 on the reference pixels that no strategy labelled in any round, so all strategies and rounds are scored
-on the same pixels. The core API is called directly (no
-Processing) with the same defaults as Train and Detect.
+on the same pixels. The core API is called directly (no Processing) with the same defaults as Train and
+Detect.
 
     .venv/bin/python benchmarks/active_learning.py [--sets italy lpem12 ...] [--rounds 2] [--boxes 10]
                                                    [--seeds 0 1] [--strategies ...] [--json FILE]
@@ -280,10 +280,10 @@ def main() -> None:
         return
     started = time.perf_counter()
     command = "benchmarks/active_learning.py " + " ".join(sys.argv[1:])
+    strategies = tuple(dict.fromkeys(list(STRATEGIES) + args.strategies))
     rows = []
     for name in args.sets:
         for seed in args.seeds:
-            strategies = tuple(dict.fromkeys(list(STRATEGIES) + args.strategies))
             row = run_set(name, seed, args.rounds, args.boxes, strategies)
             rows.append(row)
             print(json.dumps(row), flush=True)
