@@ -4,7 +4,7 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../siamcrnn_qgis/dependencies.py" line="325"/>
+        <location filename="../siamcrnn_qgis/dependencies.py" line="376"/>
         <source>PyTorch is not installed in the Python that QGIS uses, so SiamCRNN cannot run. Install it from Raster › SiamCRNN › Status (Install PyTorch), or in a terminal with: {command} — then restart QGIS.</source>
         <translation>PyTorch n'est pas installé dans le Python utilisé par QGIS : SiamCRNN ne peut donc pas fonctionner. Installez-le depuis Raster › SiamCRNN › État (Installer PyTorch), ou dans un terminal avec : {command} — puis redémarrez QGIS.</translation>
     </message>
@@ -294,7 +294,7 @@
         <translation>secondes</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="264"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="290"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
@@ -304,7 +304,7 @@
         <translation>Fichier du modèle</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="256"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="282"/>
         <source>Device</source>
         <translation>Périphérique de calcul</translation>
     </message>
@@ -354,107 +354,107 @@
         <translation>Époques</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="184"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="186"/>
         <source>SiamCRNN training report</source>
         <translation>Rapport d'entraînement SiamCRNN</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="241"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="267"/>
         <source>threshold {threshold:g}</source>
         <translation>seuil {threshold:g}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="244"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="270"/>
         <source>change probability</source>
         <translation>probabilité de changement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="245"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="271"/>
         <source>pixels</source>
         <translation>pixels</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="247"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="273"/>
         <source>Histogram of the change probability</source>
         <translation>Histogramme de la probabilité de changement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="256"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="282"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="256"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="282"/>
         <source>Threshold</source>
         <translation>Seuil</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="257"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="283"/>
         <source>Pixels</source>
         <translation>Pixels</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="257"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="283"/>
         <source>Valid pixels</source>
         <translation>Pixels valides</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="258"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="284"/>
         <source>Changed pixels</source>
         <translation>Pixels changés</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="259"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="285"/>
         <source>Changed fraction of valid pixels</source>
         <translation>Part changée des pixels valides</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="261"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="287"/>
         <source>Inference time (s)</source>
         <translation>Temps d'inférence (s)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="261"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="287"/>
         <source>Throughput (pixels/s)</source>
         <translation>Débit (pixels/s)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="262"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="288"/>
         <source>Final batch size</source>
         <translation>Taille de lot finale</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="264"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="290"/>
         <source>Change probability of valid pixels</source>
         <translation>Probabilité de changement des pixels valides</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="268"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="294"/>
         <source>SiamCRNN detection report</source>
         <translation>Rapport de détection SiamCRNN</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="275"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="301"/>
         <source>Change map</source>
         <translation>Carte des changements</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="275"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="301"/>
         <source>Confusion matrix (pixels)</source>
         <translation>Matrice de confusion (pixels)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="275"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="301"/>
         <source>Accuracy</source>
         <translation>Précision globale et indices</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="275"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="301"/>
         <source>False alarm rate = FP / (FP + TN); missed alarm rate = FN / (FN + TP). Pixels unlabelled in the reference or nodata in the change map are not counted.</source>
         <translation>Taux de fausses alarmes = FP / (FP + VN) ; taux d'omissions = FN / (FN + VP). Les pixels non étiquetés dans la référence ou nodata dans la carte des changements ne sont pas comptés.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="284"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="310"/>
         <source>SiamCRNN evaluation report</source>
         <translation>Rapport d'évaluation SiamCRNN</translation>
     </message>
@@ -474,17 +474,17 @@
         <translation>Déroulement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="262"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="288"/>
         <source>Tile size (pixels)</source>
         <translation>Taille des tuiles (pixels)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/dependencies.py" line="202"/>
+        <location filename="../siamcrnn_qgis/dependencies.py" line="253"/>
         <source>{python} does not run as a Python interpreter, so it cannot install PyTorch for QGIS&apos;s Python {version} ({prefix}).</source>
         <translation>{python} ne s'exécute pas comme un interpréteur Python : il ne peut pas installer PyTorch pour le Python {version} de QGIS ({prefix}).</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/dependencies.py" line="204"/>
+        <location filename="../siamcrnn_qgis/dependencies.py" line="255"/>
         <source>{python} is Python {found} ({found_prefix}), but QGIS runs Python {version} ({prefix}): PyTorch installed with it would not import in QGIS. Use the python of QGIS&apos;s own installation.</source>
         <translation>{python} est Python {found} ({found_prefix}), mais QGIS utilise Python {version} ({prefix}) : PyTorch installé avec lui ne s'importerait pas dans QGIS. Utilisez le python de l'installation de QGIS.</translation>
     </message>
@@ -504,62 +504,62 @@
         <translation>Seuil de décision enregistré dans le modèle</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="163"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="199"/>
         <source>Best epoch (highest validation kappa)</source>
         <translation>Meilleure époque (kappa de validation le plus élevé)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="200"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="215"/>
         <source>The validation kappa of {kappa:.3f} rests on {pixels:,} labelled pixels in {changed} changed and {unchanged} unchanged regions that training never saw.</source>
         <translation>Le kappa de validation de {kappa:.3f} repose sur {pixels:,} pixels étiquetés dans {changed} régions changées et {unchanged} régions inchangées que l'entraînement n'a jamais vues.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="204"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="219"/>
         <source>That is a fair estimate of the map&apos;s accuracy in areas like the labelled ones; check the map where nothing was labelled.</source>
         <translation>C'est une estimation correcte de la précision de la carte dans des zones semblables à celles étiquetées ; vérifiez la carte là où rien n'a été étiqueté.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="208"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="223"/>
         <source>That is a rough estimate: a few regions more or fewer would move it. Draw more separate regions of both classes to firm it up.</source>
         <translation>C'est une estimation grossière : quelques régions de plus ou de moins la feraient varier. Dessinez davantage de régions distinctes des deux classes pour la consolider.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="212"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="227"/>
         <source>That is not reliable: one class is validated on fewer than {count} regions. Draw more separate regions of that class, spread over the scene, and train again.</source>
         <translation>Ce n'est pas fiable : une classe est validée sur moins de {count} régions. Dessinez davantage de régions distinctes de cette classe, réparties sur la scène, puis entraînez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="217"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="232"/>
         <source>The labels formed too few separate regions, so validation is the last part of the labels from top to bottom.</source>
         <translation>Les étiquettes formaient trop peu de régions distinctes : la validation est donc la dernière partie des étiquettes, de haut en bas.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="222"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="248"/>
         <source>Detect will call a pixel changed from a probability of {threshold:.3g} (unless you give a threshold): the best validation kappa once the validation pixels are weighted to the scene&apos;s estimated {share:.1%} of change (at 0.5 that weighted kappa would be {half:.3f}, at {threshold:.3g} it is {best:.3f}).</source>
         <translation>La détection classera un pixel comme changé à partir d'une probabilité de {threshold:.3g} (sauf si vous donnez un seuil) : le meilleur kappa de validation une fois les pixels de validation pondérés selon la part de changement estimée de la scène, {share:.1%} (à 0,5 ce kappa pondéré serait de {half:.3f}, à {threshold:.3g} il est de {best:.3f}).</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="229"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="255"/>
         <source>Detect will use the threshold 0.5 unless you give one: {reason}.</source>
         <translation>La détection utilisera le seuil 0,5 sauf si vous en donnez un : {reason}.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="260"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="286"/>
         <source>Changed area</source>
         <translation>Surface changée</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="260"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="286"/>
         <source>Pixel area</source>
         <translation>Surface d'un pixel</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="275"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="301"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/dependencies.py" line="358"/>
+        <location filename="../siamcrnn_qgis/dependencies.py" line="409"/>
         <source>Dask is not installed in the Python that QGIS uses, so this algorithm cannot run pairs on a cluster (every other algorithm works without it). Install it in a terminal with: {command} — then restart QGIS.</source>
         <translation>Dask n'est pas installé dans le Python utilisé par QGIS : cet algorithme ne peut donc pas traiter de paires sur un cluster (tous les autres algorithmes fonctionnent sans lui). Installez-le dans un terminal avec : {command} — puis redémarrez QGIS.</translation>
     </message>
@@ -574,44 +574,74 @@
         <translation>non installé ; pour l'installer : {command}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="52"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="59"/>
         <source>Choose the polygon layer made by Suggest where to label next (fields rank, score, predicted, probability and change).</source>
         <translation>Choisissez la couche de polygones produite par « Suggérer où étiqueter ensuite » (champs rank, score, predicted, probability et change).</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="55"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="62"/>
         <source>No suggestion layer is chosen.</source>
         <translation>Aucune couche de suggestions n'est choisie.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="57"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="64"/>
         <source>{name} is not a valid vector layer.</source>
         <translation>{name} n'est pas une couche vecteur valide.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="59"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="66"/>
         <source>{name} does not hold polygons.</source>
         <translation>{name} ne contient pas de polygones.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="63"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="70"/>
         <source>{name} has no field {fields}.</source>
         <translation>{name} n'a pas de champ {fields}.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="66"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="74"/>
         <source>In {name}, the field {fields} holds text, not numbers.</source>
         <translation>Dans {name}, le champ {fields} contient du texte, pas des nombres.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="69"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="77"/>
         <source>{name} cannot be edited (read-only file or format): save it as a GeoPackage first.</source>
         <translation>{name} ne peut pas être modifiée (fichier ou format en lecture seule) : enregistrez-la d'abord en GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="280"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="288"/>
         <source>{folder} already holds reviewed_labels.gpkg to reviewed_labels_999.gpkg: move some of them away.</source>
         <translation>{folder} contient déjà reviewed_labels.gpkg à reviewed_labels_999.gpkg : déplacez-en quelques-uns ailleurs.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/reports.py" line="197"/>
+        <source>Weights</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/reports.py" line="163"/>
+        <source>Kappa on the training labels (threshold 0.5)</source>
+        <translation>Kappa sur les étiquettes d’entraînement (seuil 0,5)</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/reports.py" line="163"/>
+        <source>Agreement with the training labels (threshold 0.5)</source>
+        <translation>Accord avec les étiquettes d’entraînement (seuil 0,5)</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/reports.py" line="197"/>
+        <source>mean of epochs {first}–{last}: too few label regions to choose an epoch on</source>
+        <translation>moyenne des époques {first}–{last} : trop peu de régions étiquetées pour choisir une époque</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/reports.py" line="236"/>
+        <source>The labels form too few separate regions to hold some out for validation: a validation would have rested on {changed} changed and {unchanged} unchanged regions, too few to choose an epoch or a threshold on. So the model was trained on every label, holds the mean of the weights of epochs {first}–{last} and keeps the threshold 0.5.</source>
+        <translation>Les étiquettes forment trop peu de régions distinctes pour en réserver à la validation : une validation aurait reposé sur {changed} régions changées et {unchanged} inchangées, trop peu pour choisir une époque ou un seuil. Le modèle a donc été entraîné sur toutes les étiquettes, contient la moyenne des poids des époques {first}–{last} et garde le seuil 0,5.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/reports.py" line="241"/>
+        <source>Its kappa of {kappa:.3f} is measured on the training labels and overstates the map&apos;s accuracy. Draw more separate regions of both classes, spread over the scene, and train again.</source>
+        <translation>Son kappa de {kappa:.3f} est mesuré sur les étiquettes d’entraînement et surestime l’exactitude de la carte. Dessinez davantage de régions distinctes des deux classes, réparties sur la scène, et entraînez de nouveau.</translation>
     </message>
 </context>
 <context>
@@ -1498,67 +1528,67 @@ Vous pouvez lancer la même commande dans un terminal :
 <context>
     <name>ReviewSession</name>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="114"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="122"/>
         <source>{name} holds no suggestions: run Suggest where to label next again, or choose another layer.</source>
         <translation>{name} ne contient aucune suggestion : relancez « Suggérer où étiqueter ensuite », ou choisissez une autre couche.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="134"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="142"/>
         <source>Suggestion {fid} is no longer in {name}: choose the layer again.</source>
         <translation>La suggestion {fid} n'est plus dans {name} : choisissez de nouveau la couche.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="166"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="174"/>
         <source>Done: {total} boxes, {labelled} labelled ({changed} changed, {unchanged} unchanged)</source>
         <translation>Terminé : {total} cases, {labelled} étiquetées ({changed} changées, {unchanged} inchangées)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="170"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="178"/>
         <source>{position} of {total}, {labelled} labelled</source>
         <translation>{position} sur {total}, {labelled} étiquetées</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="213"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="221"/>
         <source>Every box has been reviewed: press Back to change an answer.</source>
         <translation>Toutes les cases ont été revues : appuyez sur Retour pour modifier une réponse.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="215"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="223"/>
         <source>{name} cannot be edited: check that its file is writable.</source>
         <translation>{name} ne peut pas être modifiée : vérifiez que son fichier est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="217"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="225"/>
         <source>changed</source>
         <translation>changé</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="217"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="225"/>
         <source>unchanged</source>
         <translation>inchangé</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="218"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="226"/>
         <source>Suggestion {rank}: {answer}</source>
         <translation>Suggestion {rank} : {answer}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="221"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="229"/>
         <source>Could not set change of suggestion {rank} in {name}.</source>
         <translation>Impossible de renseigner change pour la suggestion {rank} dans {name}.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="235"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="243"/>
         <source>Could not save {name}: {errors}</source>
         <translation>Impossible d'enregistrer {name} : {errors}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="247"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="255"/>
         <source>{name} has no field {field}: choose the field holding 0 (unchanged) or 1 (changed).</source>
         <translation>{name} n'a pas de champ {field} : choisissez le champ qui contient 0 (inchangé) ou 1 (changé).</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="262"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="270"/>
         <source>No box has been answered yet: press Changed or Unchanged first.</source>
         <translation>Aucune case n'a encore de réponse : appuyez d'abord sur Changé ou Inchangé.</translation>
     </message>
@@ -1611,7 +1641,7 @@ Vous pouvez lancer la même commande dans un terminal :
         <translation>{name} : la couche « {layer} » provient du fournisseur de données « {provider} », mais SiamCRNN lit les rasters avec GDAL. Enregistrez-la d'abord en GeoTIFF (Raster › Conversion › Traduire) et utilisez ce fichier.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="275"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="278"/>
         <source>Cancelled: no output was written.</source>
         <translation>Annulé : aucune sortie n'a été écrite.</translation>
     </message>
@@ -1646,7 +1676,7 @@ Vous pouvez lancer la même commande dans un terminal :
         <translation>{label} a été enregistré dans un fichier temporaire, {path}, que QGIS supprime à sa fermeture. Pour le garder, copiez ce fichier ailleurs maintenant, ou relancez en choisissant un fichier pour {label} ({name}).</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="279"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="282"/>
         <source>Out of memory. Use a smaller Tile size (TILE_SIZE) or Batch size (BATCH_SIZE), or fewer bands.</source>
         <translation>Mémoire insuffisante. Utilisez une taille de tuile (TILE_SIZE) ou de lot (BATCH_SIZE) plus petite, ou moins de bandes.</translation>
     </message>
@@ -1674,17 +1704,17 @@ Vous pouvez lancer la même commande dans un terminal :
         <translation>Évaluer la carte des changements…</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="35"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="36"/>
         <source>Status…</source>
         <translation>État…</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="40"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="41"/>
         <source>SiamCRNN</source>
         <translation>SiamCRNN</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="34"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="35"/>
         <source>Review suggestions…</source>
         <translation>Revoir les suggestions…</translation>
     </message>
@@ -1851,82 +1881,82 @@ Vous pouvez lancer la même commande dans un terminal :
         <translation>la même graine et les mêmes données donnent le même modèle.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="114"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="120"/>
         <source>Architecture</source>
         <translation>Architecture</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="117"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="123"/>
         <source>Branches</source>
         <translation>Branches</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="130"/>
         <source>Maximum epochs</source>
         <translation>Nombre maximal d'époques</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="130"/>
         <source>Batch size</source>
         <translation>Taille de lot</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="130"/>
         <source>Learning rate</source>
         <translation>Taux d'apprentissage</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="140"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="146"/>
         <source>Random seed</source>
         <translation>Graine aléatoire</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="143"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="149"/>
         <source>Model file</source>
         <translation>Fichier du modèle</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="143"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="149"/>
         <source>SiamCRNN model (*.safetensors)</source>
         <translation>Modèle SiamCRNN (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="146"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="152"/>
         <source>Training report</source>
         <translation>Rapport d'entraînement</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="146"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="152"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="148"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="154"/>
         <source>Validation kappa</source>
         <translation>Kappa de validation</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="149"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="155"/>
         <source>Validation F1</source>
         <translation>F1 de validation</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="176"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="182"/>
         <source>Give the labels either as polygons (LABELS) or as a raster (LABEL_RASTER), exactly one of the two.</source>
         <translation>Donnez les étiquettes soit sous forme de polygones (LABELS), soit sous forme de raster (LABEL_RASTER), exactement l'un des deux.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="228"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="234"/>
         <source>Epoch {epoch}/{epochs}: training loss {train:.4f}, validation loss {val:.4f}, validation kappa {kappa:.3f}</source>
         <translation>Époque {epoch}/{epochs} : perte d'entraînement {train:.4f}, perte de validation {val:.4f}, kappa de validation {kappa:.3f}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="246"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="259"/>
         <source>Best epoch {epoch}: validation kappa {kappa:.3f}, F1 {f1:.3f}, overall accuracy {oa:.3f}.</source>
         <translation>Meilleure époque {epoch} : kappa de validation {kappa:.3f}, F1 {f1:.3f}, précision globale {oa:.3f}.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="257"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="270"/>
         <source>Saved the model to {path}.</source>
         <translation>Modèle enregistré dans {path}.</translation>
     </message>
@@ -2026,29 +2056,39 @@ Vous pouvez lancer la même commande dans un terminal :
         <translation>combien une erreur sur un pixel changé compte de plus dans la perte.</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="130"/>
         <source>Samples per epoch</source>
         <translation>Échantillons par époque</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="130"/>
         <source>Patience (epochs)</source>
         <translation>Patience (époques)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="130"/>
         <source>Changed class weight</source>
         <translation>Poids de la classe changée</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="137"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="143"/>
         <source>Validation fraction</source>
         <translation>Part de validation</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="168"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="174"/>
         <source>Architecture (ARCHITECTURE) must be one of {names}, not {value}.</source>
         <translation>L'architecture (ARCHITECTURE) doit être l'une de {names}, et non {value}.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
+        <source>With the patch architecture, when the labels form so few separate regions that a class would be validated on fewer than 5, nothing is held out: every label trains for all epochs, the model keeps the mean of the weights of the second half of the epochs and the threshold 0.5, and the kappa reported is measured on the training labels.</source>
+        <translation>Avec l’architecture patch, quand les étiquettes forment si peu de régions distinctes qu’une classe serait validée sur moins de 5, rien n’est réservé : toutes les étiquettes servent à l’entraînement pendant toutes les époques, le modèle garde la moyenne des poids de la seconde moitié des époques et le seuil 0,5, et le kappa indiqué est mesuré sur les étiquettes d’entraînement.</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="254"/>
+        <source>Weights averaged over epochs {first}–{last}: on the training labels kappa {kappa:.3f}, F1 {f1:.3f}, overall accuracy {oa:.3f}.</source>
+        <translation>Poids moyennés sur les époques {first}–{last} : sur les étiquettes d’entraînement, kappa {kappa:.3f}, F1 {f1:.3f}, exactitude globale {oa:.3f}.</translation>
     </message>
 </context>
 </TS>

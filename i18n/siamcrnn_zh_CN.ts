@@ -4,7 +4,7 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../siamcrnn_qgis/dependencies.py" line="325"/>
+        <location filename="../siamcrnn_qgis/dependencies.py" line="376"/>
         <source>PyTorch is not installed in the Python that QGIS uses, so SiamCRNN cannot run. Install it from Raster › SiamCRNN › Status (Install PyTorch), or in a terminal with: {command} — then restart QGIS.</source>
         <translation>QGIS 使用的 Python 中未安装 PyTorch，因此 SiamCRNN 无法运行。请通过“栅格 › SiamCRNN › 状态”（安装 PyTorch）安装，或在终端中运行：{command} — 然后重启 QGIS。</translation>
     </message>
@@ -294,7 +294,7 @@
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="264"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="290"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
@@ -304,7 +304,7 @@
         <translation>模型文件</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="256"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="282"/>
         <source>Device</source>
         <translation>计算设备</translation>
     </message>
@@ -354,107 +354,107 @@
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="184"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="186"/>
         <source>SiamCRNN training report</source>
         <translation>SiamCRNN 训练报告</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="241"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="267"/>
         <source>threshold {threshold:g}</source>
         <translation>阈值 {threshold:g}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="244"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="270"/>
         <source>change probability</source>
         <translation>变化概率</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="245"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="271"/>
         <source>pixels</source>
         <translation>像素</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="247"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="273"/>
         <source>Histogram of the change probability</source>
         <translation>变化概率直方图</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="256"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="282"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="256"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="282"/>
         <source>Threshold</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="257"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="283"/>
         <source>Pixels</source>
         <translation>像素</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="257"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="283"/>
         <source>Valid pixels</source>
         <translation>有效像素</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="258"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="284"/>
         <source>Changed pixels</source>
         <translation>变化像素</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="259"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="285"/>
         <source>Changed fraction of valid pixels</source>
         <translation>有效像素中的变化比例</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="261"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="287"/>
         <source>Inference time (s)</source>
         <translation>推理耗时（秒）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="261"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="287"/>
         <source>Throughput (pixels/s)</source>
         <translation>吞吐量（像素/秒）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="262"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="288"/>
         <source>Final batch size</source>
         <translation>最终批大小</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="264"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="290"/>
         <source>Change probability of valid pixels</source>
         <translation>有效像素的变化概率</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="268"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="294"/>
         <source>SiamCRNN detection report</source>
         <translation>SiamCRNN 检测报告</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="275"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="301"/>
         <source>Change map</source>
         <translation>变化图</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="275"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="301"/>
         <source>Confusion matrix (pixels)</source>
         <translation>混淆矩阵（像素）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="275"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="301"/>
         <source>Accuracy</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="275"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="301"/>
         <source>False alarm rate = FP / (FP + TN); missed alarm rate = FN / (FN + TP). Pixels unlabelled in the reference or nodata in the change map are not counted.</source>
         <translation>虚警率 = FP / (FP + TN)；漏警率 = FN / (FN + TP)。参考数据中未标注的像素或变化图中的无数据像素不参与统计。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="284"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="310"/>
         <source>SiamCRNN evaluation report</source>
         <translation>SiamCRNN 评估报告</translation>
     </message>
@@ -474,17 +474,17 @@
         <translation>运行过程</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="262"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="288"/>
         <source>Tile size (pixels)</source>
         <translation>分块大小（像素）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/dependencies.py" line="202"/>
+        <location filename="../siamcrnn_qgis/dependencies.py" line="253"/>
         <source>{python} does not run as a Python interpreter, so it cannot install PyTorch for QGIS&apos;s Python {version} ({prefix}).</source>
         <translation>{python} 不能作为 Python 解释器运行，因此无法为 QGIS 的 Python {version}（{prefix}）安装 PyTorch。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/dependencies.py" line="204"/>
+        <location filename="../siamcrnn_qgis/dependencies.py" line="255"/>
         <source>{python} is Python {found} ({found_prefix}), but QGIS runs Python {version} ({prefix}): PyTorch installed with it would not import in QGIS. Use the python of QGIS&apos;s own installation.</source>
         <translation>{python} 是 Python {found}（{found_prefix}），而 QGIS 运行的是 Python {version}（{prefix}）：用它安装的 PyTorch 在 QGIS 中无法导入。请使用 QGIS 自带安装中的 python。</translation>
     </message>
@@ -504,62 +504,62 @@
         <translation>模型中保存的判定阈值</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="163"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="199"/>
         <source>Best epoch (highest validation kappa)</source>
         <translation>最佳轮次（验证 kappa 最高）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="200"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="215"/>
         <source>The validation kappa of {kappa:.3f} rests on {pixels:,} labelled pixels in {changed} changed and {unchanged} unchanged regions that training never saw.</source>
         <translation>验证 kappa {kappa:.3f} 基于 {pixels:,} 个已标注像元，位于训练从未见过的 {changed} 个变化区域和 {unchanged} 个未变化区域中。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="204"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="219"/>
         <source>That is a fair estimate of the map&apos;s accuracy in areas like the labelled ones; check the map where nothing was labelled.</source>
         <translation>这是对与已标注区域相似区域中地图精度的合理估计；请检查未标注区域的地图。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="208"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="223"/>
         <source>That is a rough estimate: a few regions more or fewer would move it. Draw more separate regions of both classes to firm it up.</source>
         <translation>这只是粗略估计：多几个或少几个区域都会改变它。请为两类绘制更多相互分离的区域以使其更可靠。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="212"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="227"/>
         <source>That is not reliable: one class is validated on fewer than {count} regions. Draw more separate regions of that class, spread over the scene, and train again.</source>
         <translation>这并不可靠：有一类的验证区域少于 {count} 个。请为该类在整个场景中绘制更多相互分离的区域，然后重新训练。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="217"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="232"/>
         <source>The labels formed too few separate regions, so validation is the last part of the labels from top to bottom.</source>
         <translation>标注形成的独立区域太少，因此验证使用的是自上而下最后一部分标注。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="222"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="248"/>
         <source>Detect will call a pixel changed from a probability of {threshold:.3g} (unless you give a threshold): the best validation kappa once the validation pixels are weighted to the scene&apos;s estimated {share:.1%} of change (at 0.5 that weighted kappa would be {half:.3f}, at {threshold:.3g} it is {best:.3f}).</source>
         <translation>检测将把变化概率达到 {threshold:.3g} 的像元判为变化（除非您指定阈值）：这是按场景估计的变化比例 {share:.1%} 对验证像元加权后验证 kappa 最高的阈值（在 0.5 时该加权 kappa 为 {half:.3f}，在 {threshold:.3g} 时为 {best:.3f}）。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="229"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="255"/>
         <source>Detect will use the threshold 0.5 unless you give one: {reason}.</source>
         <translation>除非您指定阈值，检测将使用 0.5：{reason}。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="260"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="286"/>
         <source>Changed area</source>
         <translation>变化面积</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="260"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="286"/>
         <source>Pixel area</source>
         <translation>像素面积</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/reports.py" line="275"/>
+        <location filename="../siamcrnn_qgis/reports.py" line="301"/>
         <source>Reference</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/dependencies.py" line="358"/>
+        <location filename="../siamcrnn_qgis/dependencies.py" line="409"/>
         <source>Dask is not installed in the Python that QGIS uses, so this algorithm cannot run pairs on a cluster (every other algorithm works without it). Install it in a terminal with: {command} — then restart QGIS.</source>
         <translation>QGIS 使用的 Python 中未安装 Dask，因此此算法无法在集群上处理影像对（其他所有算法无需 Dask 即可运行）。请在终端中运行：{command} — 然后重启 QGIS。</translation>
     </message>
@@ -574,44 +574,74 @@
         <translation>未安装；安装命令：{command}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="52"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="59"/>
         <source>Choose the polygon layer made by Suggest where to label next (fields rank, score, predicted, probability and change).</source>
         <translation>请选择由“建议下一步标注位置”生成的多边形图层（字段 rank、score、predicted、probability 和 change）。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="55"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="62"/>
         <source>No suggestion layer is chosen.</source>
         <translation>未选择建议图层。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="57"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="64"/>
         <source>{name} is not a valid vector layer.</source>
         <translation>{name} 不是有效的矢量图层。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="59"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="66"/>
         <source>{name} does not hold polygons.</source>
         <translation>{name} 不包含多边形。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="63"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="70"/>
         <source>{name} has no field {fields}.</source>
         <translation>{name} 缺少字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="66"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="74"/>
         <source>In {name}, the field {fields} holds text, not numbers.</source>
         <translation>{name} 中的字段 {fields} 存放的是文本，而不是数字。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="69"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="77"/>
         <source>{name} cannot be edited (read-only file or format): save it as a GeoPackage first.</source>
         <translation>{name} 无法编辑（文件或格式为只读）：请先将其另存为 GeoPackage。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="280"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="288"/>
         <source>{folder} already holds reviewed_labels.gpkg to reviewed_labels_999.gpkg: move some of them away.</source>
         <translation>{folder} 中已有 reviewed_labels.gpkg 至 reviewed_labels_999.gpkg：请将其中一些移走。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/reports.py" line="197"/>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/reports.py" line="163"/>
+        <source>Kappa on the training labels (threshold 0.5)</source>
+        <translation>训练标签上的 Kappa（阈值 0.5）</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/reports.py" line="163"/>
+        <source>Agreement with the training labels (threshold 0.5)</source>
+        <translation>与训练标签的一致性（阈值 0.5）</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/reports.py" line="197"/>
+        <source>mean of epochs {first}–{last}: too few label regions to choose an epoch on</source>
+        <translation>第 {first}–{last} 轮的平均：标签区域太少，无法据此选择轮次</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/reports.py" line="236"/>
+        <source>The labels form too few separate regions to hold some out for validation: a validation would have rested on {changed} changed and {unchanged} unchanged regions, too few to choose an epoch or a threshold on. So the model was trained on every label, holds the mean of the weights of epochs {first}–{last} and keeps the threshold 0.5.</source>
+        <translation>标签形成的独立区域太少，无法留出一部分用于验证：验证只会基于 {changed} 个变化区域和 {unchanged} 个未变化区域，不足以据此选择轮次或阈值。因此模型使用全部标签训练，保存第 {first}–{last} 轮权重的平均值，并保持阈值 0.5。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/reports.py" line="241"/>
+        <source>Its kappa of {kappa:.3f} is measured on the training labels and overstates the map&apos;s accuracy. Draw more separate regions of both classes, spread over the scene, and train again.</source>
+        <translation>其 kappa 值 {kappa:.3f} 是在训练标签上测得的，会高估变化图的精度。请为两个类别绘制更多分布在整个场景中的独立区域，然后重新训练。</translation>
     </message>
 </context>
 <context>
@@ -1498,67 +1528,67 @@ You can run the same command in a terminal:
 <context>
     <name>ReviewSession</name>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="114"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="122"/>
         <source>{name} holds no suggestions: run Suggest where to label next again, or choose another layer.</source>
         <translation>{name} 不包含任何建议：请重新运行“建议下一步标注位置”，或选择其他图层。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="134"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="142"/>
         <source>Suggestion {fid} is no longer in {name}: choose the layer again.</source>
         <translation>建议 {fid} 已不在 {name} 中：请重新选择该图层。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="166"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="174"/>
         <source>Done: {total} boxes, {labelled} labelled ({changed} changed, {unchanged} unchanged)</source>
         <translation>完成：{total} 个方框，已标注 {labelled} 个（{changed} 个变化，{unchanged} 个未变化）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="170"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="178"/>
         <source>{position} of {total}, {labelled} labelled</source>
         <translation>第 {position} / {total} 个，已标注 {labelled} 个</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="213"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="221"/>
         <source>Every box has been reviewed: press Back to change an answer.</source>
         <translation>所有方框都已审阅：点击“返回”可修改回答。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="215"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="223"/>
         <source>{name} cannot be edited: check that its file is writable.</source>
         <translation>{name} 无法编辑：请检查其文件是否可写。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="217"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="225"/>
         <source>changed</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="217"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="225"/>
         <source>unchanged</source>
         <translation>未变化</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="218"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="226"/>
         <source>Suggestion {rank}: {answer}</source>
         <translation>建议 {rank}：{answer}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="221"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="229"/>
         <source>Could not set change of suggestion {rank} in {name}.</source>
         <translation>无法在 {name} 中设置建议 {rank} 的 change 字段。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="235"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="243"/>
         <source>Could not save {name}: {errors}</source>
         <translation>无法保存 {name}：{errors}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="247"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="255"/>
         <source>{name} has no field {field}: choose the field holding 0 (unchanged) or 1 (changed).</source>
         <translation>{name} 没有字段 {field}：请选择存放 0（未变化）或 1（变化）的字段。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/review.py" line="262"/>
+        <location filename="../siamcrnn_qgis/gui/review.py" line="270"/>
         <source>No box has been answered yet: press Changed or Unchanged first.</source>
         <translation>尚未回答任何方框：请先点击“变化”或“未变化”。</translation>
     </message>
@@ -1611,7 +1641,7 @@ You can run the same command in a terminal:
         <translation>{name}：图层“{layer}”来自“{provider}”数据提供程序，但 SiamCRNN 使用 GDAL 读取栅格。请先将其另存为 GeoTIFF（栅格 › 转换 › 转换格式）并使用该文件。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="275"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="278"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
@@ -1646,7 +1676,7 @@ You can run the same command in a terminal:
         <translation>{label} 已保存到临时文件 {path}，QGIS 关闭时会将其删除。如需保留，请立即把该文件复制到别处，或重新运行并为 {label}（{name}）选择一个文件。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/base.py" line="279"/>
+        <location filename="../siamcrnn_qgis/processing/base.py" line="282"/>
         <source>Out of memory. Use a smaller Tile size (TILE_SIZE) or Batch size (BATCH_SIZE), or fewer bands.</source>
         <translation>内存不足。请使用更小的块大小（TILE_SIZE）或批大小（BATCH_SIZE），或更少的波段。</translation>
     </message>
@@ -1674,17 +1704,17 @@ You can run the same command in a terminal:
         <translation>评估变化图…</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="35"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="36"/>
         <source>Status…</source>
         <translation>状态…</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="40"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="41"/>
         <source>SiamCRNN</source>
         <translation>SiamCRNN</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/gui/menu.py" line="34"/>
+        <location filename="../siamcrnn_qgis/gui/menu.py" line="35"/>
         <source>Review suggestions…</source>
         <translation>审阅建议…</translation>
     </message>
@@ -1851,82 +1881,82 @@ You can run the same command in a terminal:
         <translation>相同的种子和输入得到相同的模型。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="114"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="120"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="117"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="123"/>
         <source>Branches</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="130"/>
         <source>Maximum epochs</source>
         <translation>最大轮次</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="130"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="130"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="140"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="146"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="143"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="149"/>
         <source>Model file</source>
         <translation>模型文件</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="143"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="149"/>
         <source>SiamCRNN model (*.safetensors)</source>
         <translation>SiamCRNN 模型 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="146"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="152"/>
         <source>Training report</source>
         <translation>训练报告</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="146"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="152"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="148"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="154"/>
         <source>Validation kappa</source>
         <translation>验证 Kappa</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="149"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="155"/>
         <source>Validation F1</source>
         <translation>验证 F1</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="176"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="182"/>
         <source>Give the labels either as polygons (LABELS) or as a raster (LABEL_RASTER), exactly one of the two.</source>
         <translation>请以多边形（LABELS）或栅格（LABEL_RASTER）的形式给出标注，二者必须且只能选其一。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="228"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="234"/>
         <source>Epoch {epoch}/{epochs}: training loss {train:.4f}, validation loss {val:.4f}, validation kappa {kappa:.3f}</source>
         <translation>轮次 {epoch}/{epochs}：训练损失 {train:.4f}，验证损失 {val:.4f}，验证 Kappa {kappa:.3f}</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="246"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="259"/>
         <source>Best epoch {epoch}: validation kappa {kappa:.3f}, F1 {f1:.3f}, overall accuracy {oa:.3f}.</source>
         <translation>最佳轮次 {epoch}：验证 Kappa {kappa:.3f}，F1 {f1:.3f}，总体精度 {oa:.3f}。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="257"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="270"/>
         <source>Saved the model to {path}.</source>
         <translation>模型已保存到 {path}。</translation>
     </message>
@@ -2026,29 +2056,39 @@ You can run the same command in a terminal:
         <translation>变化像素上的误差在损失中的额外权重。</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="130"/>
         <source>Samples per epoch</source>
         <translation>每轮样本数</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="130"/>
         <source>Patience (epochs)</source>
         <translation>耐心值（轮）</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="124"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="130"/>
         <source>Changed class weight</source>
         <translation>变化类权重</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="137"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="143"/>
         <source>Validation fraction</source>
         <translation>验证比例</translation>
     </message>
     <message>
-        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="168"/>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="174"/>
         <source>Architecture (ARCHITECTURE) must be one of {names}, not {value}.</source>
         <translation>架构（ARCHITECTURE）必须是 {names} 之一，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="56"/>
+        <source>With the patch architecture, when the labels form so few separate regions that a class would be validated on fewer than 5, nothing is held out: every label trains for all epochs, the model keeps the mean of the weights of the second half of the epochs and the threshold 0.5, and the kappa reported is measured on the training labels.</source>
+        <translation>使用 patch 架构时，如果标签形成的独立区域太少，某一类别的验证区域将少于 5 个，则不留出任何标签：全部标签参与所有轮次的训练，模型保存后一半轮次权重的平均值并保持阈值 0.5，报告的 kappa 在训练标签上测得。</translation>
+    </message>
+    <message>
+        <location filename="../siamcrnn_qgis/processing/algorithms/train.py" line="254"/>
+        <source>Weights averaged over epochs {first}–{last}: on the training labels kappa {kappa:.3f}, F1 {f1:.3f}, overall accuracy {oa:.3f}.</source>
+        <translation>权重为第 {first}–{last} 轮的平均：在训练标签上 kappa {kappa:.3f}，F1 {f1:.3f}，总体精度 {oa:.3f}。</translation>
     </message>
 </context>
 </TS>

@@ -165,10 +165,11 @@ def training_report_html(result, model_path: str, seconds: float) -> str:
         + "".join(f'<p class="{css}">{_escape(text)}</p>' for css, text in validation_sentences(result))
         + _table([
             (tr("Model file"), model_path), (tr("Device"), result.device.description),
-            (tr("Validation kappa (threshold 0.5)"), f"{metrics.kappa:.3f}"),
+            (tr("Kappa on the training labels (threshold 0.5)") if averaged_epochs(result)
+             else tr("Validation kappa (threshold 0.5)"), f"{metrics.kappa:.3f}"),
             (tr("Decision threshold stored in the model"), f"{threshold:.3g}"),
             (tr("Duration (s)"), f"{seconds:.1f}"), (tr("Epochs run"), len(result.history)),
-            (tr("Best epoch (highest validation kappa)"), result.best_epoch),
+            _best_epoch_row(result),
             (tr("Labelled pixels, unchanged"), result.label_counts.get("unchanged", 0)),
             (tr("Labelled pixels, changed"), result.label_counts.get("changed", 0)),
             (tr("Training pixels"), result.train_pixels), (tr("Validation pixels"), result.validation_pixels),
@@ -176,12 +177,26 @@ def training_report_html(result, model_path: str, seconds: float) -> str:
         + _h2(tr("What happened")) + f"<ul>{notes}</ul>"
         + _h2(tr("Training curves"))
         + training_curves_figure(result.history, get_architecture(metadata.architecture).loss_name)
-        + _h2(tr("Validation at the best epoch (threshold 0.5)")) + _table(_metric_rows(metrics.as_dict()))
+        + _h2(tr("Agreement with the training labels (threshold 0.5)") if averaged_epochs(result)
+              else tr("Validation at the best epoch (threshold 0.5)")) + _table(_metric_rows(metrics.as_dict()))
         + _confusion_table(metrics.tn, metrics.fp, metrics.fn, metrics.tp)
         + _h2(tr("Settings")) + _table(settings)
         + _h2(tr("Epochs")) + f"<table><tr>{epoch_heads}</tr>{epochs}</table>"
     )
     return _page(tr("SiamCRNN training report"), body)
+
+
+def averaged_epochs(result) -> list[int] | None:
+    """The first and last epoch whose weights the model averages, None when it kept its best epoch."""
+    return result.metadata.provenance.get("averaged_epochs")
+
+
+def _best_epoch_row(result) -> tuple[str, object]:
+    span = averaged_epochs(result)
+    if span:
+        return (tr("Weights"), tr("mean of epochs {first}–{last}: too few label regions to choose an epoch "
+                                  "on").format(first=span[0], last=span[1]))
+    return (tr("Best epoch (highest validation kappa)"), result.best_epoch)
 
 
 #: Validation regions of each class from which the validation kappa is called fair, then rough.
@@ -216,6 +231,17 @@ def validation_sentences(result) -> list[tuple[str, str]]:
         if provenance.get("validation_split") == "spatial":
             trust += " " + tr("The labels formed too few separate regions, so validation is the last part of the "
                               "labels from top to bottom.")
+        span = averaged_epochs(result)
+        if span:
+            rests = tr("The labels form too few separate regions to hold some out for validation: a validation "
+                       "would have rested on {changed} changed and {unchanged} unchanged regions, too few to choose "
+                       "an epoch or a threshold on. So the model was trained on every label, holds the mean of "
+                       "the weights of epochs {first}–{last} and keeps the threshold 0.5.").format(
+                changed=regions["changed"], unchanged=regions["unchanged"], first=span[0], last=span[1])
+            trust = tr("Its kappa of {kappa:.3f} is measured on the training labels and overstates the map's "
+                       "accuracy. Draw more separate regions of both classes, spread over the scene, and train "
+                       "again.").format(kappa=kappa)
+            css = "warning"
         sentences.append((css, rests + " " + trust))
     choice = provenance.get("threshold_choice") or {}
     if choice.get("scene_change_share") is not None:

@@ -1,6 +1,7 @@
 """Training for every architecture: the options completed with the architecture's defaults and checked,
 the labels checked, the validation split by whole label regions, progress events and notes, early
-stopping on the validation loss with the best weights kept, and the model file's metadata."""
+stopping on the validation kappa with the best weights kept (or, when the validation rests on too few
+regions, the weights of the later epochs averaged), and the model file's metadata."""
 
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ from .thresholds import ThresholdChoice, choose_threshold
 
 #: Fewer labelled pixels of a class than this cannot be split into training and validation.
 MIN_PIXELS_PER_CLASS = 10
-#: A class validated on fewer label regions than this gets a warning: its kappa is uncertain.
+#: A class validated on fewer label regions than this gets a warning: its kappa is uncertain, and no epoch
+#: and no threshold is chosen on it (see :func:`averaging_start`).
 FEW_REGIONS = 5
 
 
@@ -185,16 +187,55 @@ def provenance(config: TrainingConfig, info: DeviceInfo, **extra) -> dict:
     }
 
 
+def thin_validation(facts: dict) -> bool:
+    """Whether the validation of a class rests on fewer than :data:`FEW_REGIONS` label regions
+    (``facts``: a :class:`TrainingLog`'s, after :func:`count_regions`)."""
+    held = (facts.get("regions") or {}).get("validation")
+    return bool(held) and min(held["changed"], held["unchanged"]) < FEW_REGIONS
+
+
+def pool_thin_validation(epochs: int, log: TrainingLog) -> int | None:
+    """When the validation of a class would rest on fewer than :data:`FEW_REGIONS` regions: the first epoch
+    whose weights are averaged, after noting that every label trains; None to keep the validation split.
+
+    With so few validation regions the best epoch and the threshold follow the noise of one or two regions
+    (docs/suggestions.md: one retraining in ten lost more than 0.2 of kappa after correct labels were
+    added, stopped after a few epochs by a validation kappa of 0 on one changed region, or given a
+    threshold of 0.99), and the labels held out are missed by training. So such a run trains on every
+    label for every epoch, keeps the mean of the weights of the second half (stochastic weight averaging)
+    and the threshold 0.5 it was trained for (:func:`build_result`); its 'validation' figures are then
+    measured on the training labels.
+    """
+    if not thin_validation(log.facts):
+        return None
+    start = epochs // 2 + 1
+    log.say(f"So every labelled pixel trains, all {epochs} epochs run, the model keeps the mean of the weights "
+            f"of epochs {start}–{epochs} and the threshold 0.5, and the kappa reported is measured on the "
+            "training labels (it overstates the map's accuracy)")
+    log.facts["averaged_epochs"] = [start, epochs]
+    log.facts["validation_split"] = "none"
+    return start
+
+
 class EarlyStopping:
     """The best epoch so far (highest validation kappa, then lowest validation loss) with its weights and
     metrics, the history of every epoch, and whether training has gone ``patience`` epochs without
     improving on the best.
 
+    With ``average_from`` (:func:`pool_thin_validation`) it never stops early, and :meth:`restore_best` leaves
+    the mean of the weights of the epochs from ``average_from`` on; the architecture then measures that
+    model on the validation and stores it with :meth:`averaged_metrics`.
+
     Kappa rather than the loss: on held-out regions the loss is soon dominated by a few confidently wrong
     pixels and reaches its minimum after one or two epochs, long before the map stops improving (Taizhou:
     best epoch 2, kappa 0.71 on the evaluation regions; by kappa, epoch 5 and 0.79; docs/accuracy.md)."""
 
-    def __init__(self, patience: int, epochs: int, batches: int, report: Progress) -> None:
+    def __init__(self, patience: int, epochs: int, batches: int, report: Progress,
+                 average_from: int | None = None) -> None:
+        self.average_from = average_from
+        #: The running mean of the averaged epochs' weights (float32), and how many it holds.
+        self.average: dict | None = None
+        self.averaged = 0
         self.patience = patience
         self.epochs = epochs
         self.batches = batches
@@ -223,7 +264,9 @@ class EarlyStopping:
             self.probability, self.classes = probability, classes
         else:
             self.waited += 1
-        stopping = self.waited >= self.patience
+        if self.average_from is not None and epoch >= self.average_from:
+            self._add_to_average(model.state_dict())
+        stopping = self.average_from is None and self.waited >= self.patience
         self.report(ProgressEvent(
             epoch, self.epochs, self.batches, self.batches, epoch / self.epochs if not stopping else 1.0,
             f"epoch {epoch}: train loss {train_loss:.4f}, validation loss {val_loss:.4f}, kappa "
@@ -231,10 +274,31 @@ class EarlyStopping:
             train_loss=train_loss, val_loss=val_loss, val_metrics=record.val_metrics))
         return stopping
 
+    def _add_to_average(self, state: dict) -> None:
+        self.averaged += 1
+        if self.average is None:
+            self.average = {key: value.detach().to("cpu", copy=True).float() if value.is_floating_point()
+                            else value.detach().to("cpu", copy=True) for key, value in state.items()}
+            return
+        for key, value in state.items():
+            if value.is_floating_point():
+                self.average[key] += (value.detach().to("cpu").float() - self.average[key]) / self.averaged
+            else:  # counters such as BatchNorm's batches seen: the last
+                self.average[key] = value.detach().to("cpu", copy=True)
+
     def restore_best(self, model) -> None:
-        """Leave the best epoch's weights in ``model``, on the CPU, in eval mode."""
-        model.load_state_dict(self.state)
+        """Leave the best epoch's weights (or the averaged weights) in ``model``, on the CPU, in eval mode."""
+        if self.average is not None:
+            model.load_state_dict({key: value.to(self.state[key].dtype) for key, value in self.average.items()})
+        else:
+            model.load_state_dict(self.state)
         model.to("cpu").eval()
+
+    def averaged_metrics(self, metrics: ChangeMetrics, probability: np.ndarray, classes: np.ndarray) -> None:
+        """The averaged model's validation metrics and probabilities, which stand for the 'best epoch' (the
+        last one) from now on."""
+        self.metrics, self.probability, self.classes = metrics, probability, classes
+        self.epoch = self.history[-1].epoch
 
 
 @dataclass
@@ -276,16 +340,17 @@ class TrainingLog:
 
 
 def split_roles(pixels: LabelledPixels, fraction: float, rng: np.random.Generator, log: TrainingLog,
-                reach: int) -> np.ndarray:
+                reach: int, **consequence: str) -> np.ndarray:
     """Role of each labelled pixel: 1 validation, 0 training, -1 unused (buffer of a spatial split).
 
     ``pixels`` must be grouped with the architecture's ``reach`` so that no two groups lie closer.
+    ``consequence``: what the warning about too few validation regions says follows (:func:`count_regions`).
     """
     validation = split_groups(pixels, fraction, rng)
     if validation is not None:
         log.say(f"Validation: {int(validation.sum())} pixels in whole label regions held out from training")
         role = validation.astype(np.int8)
-        count_regions(pixels, role, log)
+        count_regions(pixels, role, log, **consequence)
         return role
     buffer = reach
     role = split_spatially(pixels, fraction, buffer)
@@ -296,14 +361,18 @@ def split_roles(pixels: LabelledPixels, fraction: float, rng: np.random.Generato
              f"last {fraction:.0%} of each class (top to bottom) is used for validation and "
              f"{int((role == -1).sum())} training pixels within {buffer} pixels of it are left out; draw more "
              "separate regions for a more reliable validation")
-    count_regions(pixels, role, log)
+    count_regions(pixels, role, log, **consequence)
     log.facts["validation_split"] = "spatial"
     return role
 
 
-def count_regions(pixels: LabelledPixels, role: np.ndarray, log: TrainingLog) -> dict:
+#: What too few validation regions mean for an architecture that validates on them all the same.
+UNCERTAIN = "so the validation kappa and the threshold chosen on it are uncertain"
+
+
+def count_regions(pixels: LabelledPixels, role: np.ndarray, log: TrainingLog, consequence: str = UNCERTAIN) -> dict:
     """Label regions of each class in validation and in training, noted in ``log.facts``; a warning when the
-    validation of a class rests on fewer than :data:`FEW_REGIONS` regions."""
+    validation of a class rests on fewer than :data:`FEW_REGIONS` regions, saying ``consequence``."""
     counts = {}
     for part, value in (("validation", 1), ("training", 0)):
         counts[part] = {name: int(np.unique(pixels.groups[(role == value) & (pixels.classes == label)]).size)
@@ -317,9 +386,9 @@ def count_regions(pixels: LabelledPixels, role: np.ndarray, log: TrainingLog) ->
     log.say(f"Validation rests on {held['changed']} changed and {held['unchanged']} unchanged label regions")
     few = [name for name in ("changed", "unchanged") if held[name] < FEW_REGIONS]
     if few:
-        log.warn(f"Validation rests on only {held[few[0]]} {few[0]} region(s), so the validation kappa and the "
-                 f"threshold chosen on it are uncertain; draw more separate {few[0]} regions (at least "
-                 f"{2 * FEW_REGIONS} of each class, spread over the scene)")
+        verb = "rests" if consequence == UNCERTAIN else "would rest"
+        log.warn(f"Validation {verb} on only {held[few[0]]} {few[0]} region(s), {consequence}; draw more "
+                 f"separate {few[0]} regions (at least {2 * FEW_REGIONS} of each class, spread over the scene)")
     return counts
 
 
@@ -353,7 +422,10 @@ def build_result(*, architecture: str, model, t1: RasterSource, t2: RasterSource
     ``scene_probability``, the network's probabilities on a sample of the scene's pixels, and
     ``scene_map_probability``, what detection outputs on (some of) them (core/thresholds.py).
     """
-    if best.probability is None or best.classes is None:
+    if best.average is not None:
+        choice = ThresholdChoice(0.5, None, None, None, "every label trained, so none was held out to choose a "
+                                                        "threshold on")
+    elif best.probability is None or best.classes is None:
         choice = ThresholdChoice(0.5, None, None, None, f"the {architecture} architecture reports no validation "
                                                         "probabilities to choose a threshold on")
     else:

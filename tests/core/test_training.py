@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 import torch
@@ -14,7 +16,7 @@ from siamcrnn_qgis.core.options import TrainingConfig
 from siamcrnn_qgis.core.patch.training import balanced_indices
 from siamcrnn_qgis.core.regions import connected_components, labelled_pixels, split_groups, split_spatially
 from siamcrnn_qgis.core.sources import ArraySource
-from siamcrnn_qgis.core.training import train
+from siamcrnn_qgis.core.training import EarlyStopping, train
 
 from .helpers import synthetic_pair
 
@@ -178,6 +180,59 @@ def test_spatial_fallback_is_reported():
     result = train(ArraySource(t1), ArraySource(t2), labels, TrainingConfig(**{**FAST, "epochs": 1}))
     assert result.metadata.shared  # equal band counts: siamese by default
     assert any("too few separate regions" in warning for warning in result.warnings)
+
+
+def test_averaging_keeps_the_mean_of_the_later_epochs_and_never_stops_early():
+    metrics = ChangeMetrics.from_maps(np.array([0, 1], np.uint8), np.array([0, 1], np.uint8))
+
+    def epochs(stopper: EarlyStopping, model: torch.nn.Linear) -> list[bool]:
+        stops = []
+        for epoch in range(1, 7):
+            with torch.no_grad():
+                model.weight.fill_(float(epoch))
+                model.bias.fill_(-float(epoch))
+            stops.append(stopper.end_epoch(epoch, 1.0, 1.0, metrics, model, time.perf_counter()))
+            if stops[-1]:
+                break
+        stopper.restore_best(model)
+        return stops
+
+    plain, model = EarlyStopping(1, 6, 1, lambda event: None), torch.nn.Linear(2, 1)
+    assert epochs(plain, model) == [False, True]  # epoch 2 is no better: patience 1 stops
+    assert float(model.weight[0, 0]) == 1.0 and plain.epoch == 1
+    averaging, model = EarlyStopping(1, 6, 1, lambda event: None, average_from=4), torch.nn.Linear(2, 1)
+    assert epochs(averaging, model) == [False] * 6
+    assert averaging.averaged == 3
+    assert torch.allclose(model.weight, torch.full_like(model.weight, 5.0))  # mean of epochs 4, 5, 6
+    assert torch.allclose(model.bias, torch.full_like(model.bias, -5.0))
+
+
+def test_too_few_validation_regions_average_the_weights_and_keep_one_half():
+    t1, t2, _ = synthetic_pair(40, 40, 3, 3, seed=1)
+    labels = np.full((40, 40), 255, dtype=np.uint8)  # one region per class: validation on 1 region each
+    labels[2:38, 2:8] = 0
+    labels[2:38, 30:36] = 1
+    result = train(ArraySource(t1), ArraySource(t2), labels,
+                   TrainingConfig(**{**FAST, "epochs": 5, "patience": 1}))
+    provenance = result.metadata.provenance
+    assert len(result.history) == 5 and result.best_epoch == 5  # every epoch, whatever the patience
+    assert provenance["averaged_epochs"] == [3, 5]
+    assert result.metadata.threshold == 0.5 and result.threshold.prior is None
+    assert "none was held out to choose a threshold on" in provenance["threshold_choice"]["reason"]
+    assert any("keeps the mean of the weights of epochs 3–5" in note for note in result.notes)
+    assert any("Validation would rest on only 1" in warning and "too few to choose an epoch" in warning
+               for warning in result.warnings)
+    labelled = int((labels != 255).sum())
+    assert result.train_pixels == labelled and result.validation_pixels == 0  # every label trains
+
+    grid = np.full((72, 72), 255, dtype=np.uint8)  # 81 squares 9 pixels apart: many regions per class
+    for i in range(9):
+        for j in range(9):
+            grid[1 + 8 * i:4 + 8 * i, 1 + 8 * j:4 + 8 * j] = (i + j) % 2
+    t1, t2, _ = synthetic_pair(72, 72, 3, 3, seed=1)
+    many = train(ArraySource(t1), ArraySource(t2), grid, TrainingConfig(**{**FAST, "validation_fraction": 0.3}))
+    assert min(many.metadata.provenance["regions"]["validation"].values()) >= 5
+    assert "averaged_epochs" not in many.metadata.provenance  # the best epoch is kept
 
 
 def test_connected_components_eight_connectivity():

@@ -85,6 +85,24 @@ def test_the_report_says_how_far_to_trust_the_validation_kappa(qgis_app, trainin
     assert ('<p class="warning">The validation kappa' in page) is warned
 
 
+def test_a_model_with_averaged_weights_says_so(qgis_app, training_result):
+    training_result.metadata.provenance.update(
+        regions={"validation": {"changed": 2, "unchanged": 9}, "training": {"changed": 8, "unchanged": 30}},
+        averaged_epochs=[21, 40], threshold_choice={"threshold": 0.5, "scene_change_share": None, "reason": (
+            "every label trained, so none was held out to choose a threshold on")})
+    training_result.metadata.threshold = 0.5
+    page = reports.training_report_html(training_result, "/data/model.safetensors", 12.34)
+    for expected in ('<td class="l">Weights</td>', "mean of epochs 21–40: too few label regions to choose an epoch on",
+                     "Agreement with the training labels (threshold 0.5)", "Kappa on the training labels",
+                     "would have rested on 2 changed and 9 unchanged regions",
+                     "trained on every label, holds the mean of the weights of epochs 21–40 and keeps the "
+                     "threshold 0.5", "measured on the training labels and overstates",
+                     "none was held out to choose a threshold on"):
+        assert expected in page, expected
+    for absent in ("Best epoch", "Validation at the best epoch", "Validation kappa", "training never saw"):
+        assert absent not in page, absent
+
+
 def test_a_model_without_a_threshold_choice_says_detect_uses_one_half(qgis_app, training_result):
     training_result.metadata.provenance["threshold_choice"] = {
         "threshold": 0.5, "scene_change_share": None, "reason": "the validation regions hold 4 changed and 90 "

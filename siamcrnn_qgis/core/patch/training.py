@@ -29,6 +29,7 @@ from ..training import (
     TrainingResult,
     build_result,
     check_both_classes,
+    pool_thin_validation,
     scene_sample,
     split_roles,
 )
@@ -152,7 +153,11 @@ def train_patch(t1: RasterSource, t2: RasterSource, labels: np.ndarray, config: 
              compute_statistics(t2, is_cancelled=is_cancelled, name="T2"))
     rng = np.random.default_rng(config.seed)
     pixels = labelled_pixels(labels, ARCHITECTURE.reach)
-    role = split_roles(pixels, config.validation_fraction, rng, log, ARCHITECTURE.reach)
+    role = split_roles(pixels, config.validation_fraction, rng, log, ARCHITECTURE.reach,
+                       consequence="too few to choose an epoch or a threshold on")
+    average_from = pool_thin_validation(config.epochs, log)
+    if average_from is not None:
+        role = np.zeros_like(role)  # every label trains, and the figures are measured on them
     used = np.nonzero(role >= 0)[0]
     x1, x2, kept = extract_patches(t1, t2, stats, pixels.rows[used], pixels.cols[used], is_cancelled)
     if kept.size < used.size:
@@ -160,32 +165,41 @@ def train_patch(t1: RasterSource, t2: RasterSource, labels: np.ndarray, config: 
     patches = PatchSet(x1, x2, pixels.classes[used][kept], pixels.rows[used][kept], pixels.cols[used][kept])
     is_validation = role[used][kept] == 1
     train_set = patches.subset(np.nonzero(~is_validation)[0])
-    val_set = patches.subset(np.nonzero(is_validation)[0])
+    val_set = patches.subset(np.nonzero(is_validation if average_from is None else ~is_validation)[0])
     check_both_classes(training=train_set.classes, validation=val_set.classes)
     if len(val_set) > MAX_VALIDATION_PIXELS:
         val_set = val_set.subset(np.sort(rng.choice(len(val_set), MAX_VALIDATION_PIXELS, replace=False)))
-    log.say(f"{len(train_set)} training and {len(val_set)} validation pixels "
-            f"({int((train_set.classes == 1).sum())} and {int((val_set.classes == 1).sum())} changed)")
+    if average_from is None:
+        log.say(f"{len(train_set)} training and {len(val_set)} validation pixels "
+                f"({int((train_set.classes == 1).sum())} and {int((val_set.classes == 1).sum())} changed)")
+    else:
+        log.say(f"{len(train_set)} training pixels ({int((train_set.classes == 1).sum())} changed), the figures "
+                f"measured on {len(val_set)} of them")
 
     with torch.random.fork_rng(devices=[info.device] if info.kind == "cuda" else []):
         torch.manual_seed(config.seed)
         model = PatchSiamCRNN(t1.band_count, t2.band_count, shared)
-        best = _fit(model, train_set, val_set, config, info, rng, log, is_cancelled)
-    scene_probability, scene_rows, scene_cols = scene_sample_probability(model, info, t1, t2, stats, rng,
-                                                                         is_cancelled)
-    mapped = rng.choice(scene_rows.size, min(scene_rows.size, SCENE_MAP_PIXELS), replace=False)
-    scene_map = smoothed_probability(model, info, t1, t2, stats, PatchSet(
-        torch.empty(0), torch.empty(0), np.empty(0), scene_rows[mapped], scene_cols[mapped]), SMOOTHING, is_cancelled)
-    # the threshold is chosen on the validation probabilities as detection will compute them: smoothed
-    sample = val_set.subset(np.sort(rng.choice(len(val_set), min(len(val_set), THRESHOLD_PIXELS), replace=False)))
-    best.probability = smoothed_probability(model, info, t1, t2, stats, sample, SMOOTHING, is_cancelled)
-    best.classes = sample.classes
+        best = _fit(model, train_set, val_set, config, info, rng, log, is_cancelled, average_from)
+    scene_probability = scene_map = None
+    if average_from is None:  # a threshold to choose
+        scene_probability, scene_rows, scene_cols = scene_sample_probability(model, info, t1, t2, stats, rng,
+                                                                             is_cancelled)
+        mapped = rng.choice(scene_rows.size, min(scene_rows.size, SCENE_MAP_PIXELS), replace=False)
+        scene_map = smoothed_probability(model, info, t1, t2, stats, PatchSet(
+            torch.empty(0), torch.empty(0), np.empty(0), scene_rows[mapped], scene_cols[mapped]), SMOOTHING,
+            is_cancelled)
+        # the threshold is chosen on the validation probabilities as detection will compute them: smoothed
+        sample = val_set.subset(np.sort(rng.choice(len(val_set), min(len(val_set), THRESHOLD_PIXELS),
+                                                   replace=False)))
+        best.probability = smoothed_probability(model, info, t1, t2, stats, sample, SMOOTHING, is_cancelled)
+        best.classes = sample.classes
     unchanged, changed = pixels.counts
     return build_result(
         architecture=ARCHITECTURE.name, model=model, t1=t1, t2=t2, shared=shared, stats=stats,
         hyperparameters={**model.hyperparameters(), "smoothing": SMOOTHING}, config=config, info=info,
         label_counts={"unchanged": unchanged, "changed": changed}, train_pixels=len(train_set),
-        validation_pixels=len(val_set), best=best, log=log, started=started, scene_probability=scene_probability,
+        validation_pixels=len(val_set) if average_from is None else 0, best=best, log=log, started=started,
+        scene_probability=scene_probability,
         scene_map_probability=scene_map,
     )
 
@@ -216,14 +230,15 @@ def smoothed_probability(model: PatchSiamCRNN, info: DeviceInfo, t1: RasterSourc
 
 def _fit(model: PatchSiamCRNN, train_set: PatchSet, val_set: PatchSet, config: TrainingConfig,
          info: DeviceInfo, rng: np.random.Generator, log: TrainingLog,
-         is_cancelled: Callable[[], bool] | None) -> EarlyStopping:
-    """The epoch loop; leaves the best epoch's weights in ``model`` (on the CPU, eval mode)."""
+         is_cancelled: Callable[[], bool] | None, average_from: int | None = None) -> EarlyStopping:
+    """The epoch loop; leaves the best epoch's weights (or, from ``average_from`` on, the mean of every
+    epoch's weights) in ``model`` (on the CPU, eval mode)."""
     model.to(info.device).to(memory_format=torch.channels_last)
     optimiser = torch.optim.Adam(model.parameters(), lr=config.learning_rate)
     runner = PatchRunner(model, info, max(config.batch_size, 4096))
     samples = config.samples_per_epoch
     batches = -(-samples // config.batch_size)
-    best = EarlyStopping(config.patience, config.epochs, batches, log.report)
+    best = EarlyStopping(config.patience, config.epochs, batches, log.report, average_from)
     parts = 1  # slices per training batch; doubled on CUDA out-of-memory
     for epoch in range(1, config.epochs + 1):
         epoch_started = time.perf_counter()
@@ -262,4 +277,9 @@ def _fit(model: PatchSiamCRNN, train_set: PatchSet, val_set: PatchSet, config: T
                           val_set.classes):
             break
     best.restore_best(model)
+    if best.average is not None:
+        probability = PatchRunner(model, info, max(config.batch_size, 4096)).predict(val_set.x1, val_set.x2,
+                                                                                    is_cancelled)
+        best.averaged_metrics(ChangeMetrics.from_maps((probability >= 0.5).astype(np.uint8), val_set.classes),
+                              probability, val_set.classes)
     return best

@@ -61,6 +61,12 @@ class TrainAlgorithm(PairAlgorithm):
                 "for validation; training stops early when the validation kappa stops improving, and the best "
                 "weights are saved in one .safetensors model file with the normalisation statistics."
             )
+            + " " + self.tr(
+                "With the patch architecture, when the labels form so few separate regions that a class would "
+                "be validated on fewer than 5, nothing is held out: every label trains for all epochs, the model "
+                "keeps the mean of the weights of the second half of the epochs and the threshold 0.5, and the "
+                "kappa reported is measured on the training labels."
+            )
             + self.parameters_help({
                 **self.pair_help(),
                 self.LABELS: self.tr("the polygons you drew, with 0 (unchanged) or 1 (changed) in the label "
@@ -243,9 +249,16 @@ class TrainAlgorithm(PairAlgorithm):
                 save_model(temporary, result.model, result.metadata)
             published.append(model_path)
             metrics = result.val_metrics.as_dict()
-            feedback.pushInfo(self.tr(
-                "Best epoch {epoch}: validation kappa {kappa:.3f}, F1 {f1:.3f}, overall accuracy {oa:.3f}.").format(
-                epoch=result.best_epoch, kappa=metrics["kappa"], f1=metrics["f1"], oa=metrics["oa"]))
+            span = result.metadata.provenance.get("averaged_epochs")
+            if span:
+                feedback.pushInfo(self.tr(
+                    "Weights averaged over epochs {first}–{last}: on the training labels kappa "
+                    "{kappa:.3f}, F1 {f1:.3f}, overall accuracy {oa:.3f}.").format(
+                    first=span[0], last=span[1], kappa=metrics["kappa"], f1=metrics["f1"], oa=metrics["oa"]))
+            else:
+                feedback.pushInfo(self.tr(
+                    "Best epoch {epoch}: validation kappa {kappa:.3f}, F1 {f1:.3f}, overall accuracy {oa:.3f}."
+                ).format(epoch=result.best_epoch, kappa=metrics["kappa"], f1=metrics["f1"], oa=metrics["oa"]))
             outputs = {self.OUTPUT_MODEL: model_path, self.VAL_KAPPA: metrics["kappa"], self.VAL_F1: metrics["f1"]}
             if report_path:
                 with atomic_file(report_path) as temporary:
