@@ -246,13 +246,26 @@ def plot(rows: list[dict], path: Path) -> None:
     figure.savefig(path, dpi=90)
 
 
-def update_docs(rows: list[dict], facts: dict, command: str) -> None:
+def describe(runs: list[tuple[dict, str]]) -> str:
+    """Where and how the table was measured: one run, or the runs merged by ``--from-json``."""
+    def distinct(key: str) -> str:
+        return ", ".join(dict.fromkeys(str(facts[key]) for facts, _ in runs))
+
+    first = runs[0][0]
+    minutes = sum(facts["minutes"] for facts, _ in runs)
+    commands = "; ".join(f"`{command}`" for _, command in runs)
+    loads = "; ".join(str(facts["load_average"]) for facts, _ in runs)
+    return (f"Measured {distinct('date')} at commit {distinct('commit')} on {distinct('cpu')} "
+            f"({first['cores']} cores, torch {distinct('torch')}), load average at the end {loads}, "
+            f"{minutes:.0f} min{f' in {len(runs)} runs' if len(runs) > 1 else ''}. "
+            f"Command{'s' if len(runs) > 1 else ''}: {commands}.")
+
+
+def update_docs(rows: list[dict], runs: list[tuple[dict, str]]) -> None:
     text = DOCS.read_text(encoding="utf-8")
     if START not in text or END not in text:
         raise SystemExit(f"{DOCS} lacks the {START} … {END} markers")
-    block = (f"{START}\nMeasured {facts['date']} at commit {facts['commit']} on {facts['cpu']} "
-             f"({facts['cores']} cores, torch {facts['torch']}), load average at the end {facts['load_average']}, "
-             f"{facts['minutes']:.0f} min. Command: `{command}`.\n\n{table(rows)}\n{END}")
+    block = f"{START}\n{describe(runs)}\n\n{table(rows)}\n{END}"
     head, rest = text.split(START, 1)
     DOCS.write_text(head + block + rest.split(END, 1)[1], encoding="utf-8")
     plot(rows, PLOT)
@@ -276,7 +289,7 @@ def main() -> None:
         rows = [row for result in results for row in result["rows"]]
         print(table(rows))
         if args.update_docs:
-            update_docs(rows, results[0]["machine"], results[0]["command"])
+            update_docs(rows, [(result["machine"], result["command"]) for result in results])
         return
     started = time.perf_counter()
     command = "benchmarks/active_learning.py " + " ".join(sys.argv[1:])
@@ -296,7 +309,7 @@ def main() -> None:
                                      encoding="utf-8")
     print(table(rows))
     if args.update_docs:
-        update_docs(rows, facts, command)
+        update_docs(rows, [(facts, command)])
 
 
 if __name__ == "__main__":

@@ -67,6 +67,21 @@ def test_active_learning_seed_reach_and_table():
     assert "| **mean** | suggest | 0.500 | 0.800 | 0.900 | +0.200 | 7 of 20 |" in text
 
 
+def test_active_learning_docs_name_every_merged_run():
+    """--from-json over runs made one set at a time: the docs' line names each command and sums the time."""
+    sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+    from active_learning import describe
+
+    facts = {"date": "2026-12-03", "commit": "abc1234", "cpu": "Some CPU", "cores": 2, "torch": "2.13.0+cpu",
+             "load_average": [2.0, 2.0, 1.9], "minutes": 13.4}
+    one = describe([(facts, "active_learning.py --sets italy")])
+    assert one.endswith("13 min. Command: `active_learning.py --sets italy`.")
+    two = describe([(facts, "active_learning.py --sets italy"),
+                    ({**facts, "commit": "def5678", "minutes": 22.9}, "active_learning.py --sets levir")])
+    assert "at commit abc1234, def5678 on Some CPU (2 cores" in two
+    assert "36 min in 2 runs. Commands: `active_learning.py --sets italy`; `active_learning.py --sets levir`." in two
+
+
 def test_active_learning_variants_keep_half_of_the_boxes_for_each_predicted_class():
     """The benchmark's variants of the suggestions: ``balanced`` and ``weighted`` take half of the boxes
     from each predicted class, and ``weighted`` favours uncertain boxes over sure ones."""
