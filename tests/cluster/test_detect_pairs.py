@@ -62,6 +62,9 @@ def test_pairs_equal_single_machine_detect_bit_for_bit(client, pair_folder, mode
     assert float(rows[0]["changed_area"]) == pytest.approx(changed * 30 * 30)
     manifest = json.loads((tmp_path / "out" / "a" / "detection.json").read_text())
     assert manifest["threshold"] == 0.45 and manifest["tile_size"] == 16 and manifest["windows"] == 6
+    # every worker that ran a window let glibc keep its freed memory (see test_tasks.py)
+    tuned = client.run(lambda: __import__("siamcrnn_qgis.cluster.tasks", fromlist=["x"])._ALLOCATOR["tuned"])
+    assert set(tuned.values()) == {True}, tuned
 
 
 def test_fcn_windows_blend_across_workers_bit_for_bit(client, pair_folder, model_files, references, tmp_path):
